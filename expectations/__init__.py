@@ -1,0 +1,1 @@
+"""Great Expectations suites for the migration warehouse and the bridge that runs them on DataFrames."""

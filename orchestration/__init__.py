@@ -1,0 +1,1 @@
+"""Dagster definitions only: assets, checks, resources, schedules and sensors."""

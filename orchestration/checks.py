@@ -1,0 +1,57 @@
+"""Great Expectations suites as blocking Dagster asset checks. Each result carries a markdown table
+of expectations with observed values and the offending rows, and is written to
+quality.check_results so the publish step (and SQL users) can read it."""
+
+from datetime import datetime, timezone
+
+import dagster as dg
+import pandas as pd
+
+from .extract import CORE_FIGURES
+from .publish import STAGING_BREAKDOWNS, STAGING_FLOWS
+from .resources import Warehouse, sql_statements
+
+SUITE_ASSETS = {"figures": CORE_FIGURES, "migration_flows": STAGING_FLOWS, "migration_breakdowns": STAGING_BREAKDOWNS}
+
+
+def run_suite(context, warehouse: Warehouse, suite: str) -> dg.AssetCheckResult:
+    from expectations.bridge import validate  # GE costs seconds to import: only when a check runs
+
+    asset = SUITE_ASSETS[suite]
+    with warehouse.connect() as con:
+        (query,) = sql_statements(f"check_{suite}")
+        frame = con.execute(query).df()
+        # the figures suite audits core.figures before staging is rebuilt, so it names no build
+        build = None if suite == "figures" else con.execute("select max(build_id) from staging.build").fetchone()[0]
+    report = validate(suite, frame)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = pd.DataFrame([{"run_id": context.run.run_id, "build_id": build, "asset": asset.to_user_string(),
+                          "suite": suite, "expectation": o.expectation, "success": o.success,
+                          "observed_value": o.observed_value, "unexpected_count": o.unexpected_count,
+                          "checked_at": now} for o in report.outcomes])
+    with warehouse.connect() as con:
+        con.register("outcomes", rows)
+        con.execute("insert into quality.check_results select * from outcomes")
+    failed = [o for o in report.outcomes if not o.success]
+    return dg.AssetCheckResult(
+        passed=report.success, severity=dg.AssetCheckSeverity.ERROR,
+        metadata={"suite": suite, "rows_validated": report.row_count,
+                  "expectations": len(report.outcomes), "failed_expectations": len(failed),
+                  "results": dg.MetadataValue.md(report.markdown()),
+                  "offending_rows": dg.MetadataValue.md(report.offending_markdown())})
+
+
+def _suite_check(suite: str, description: str):
+    @dg.asset_check(asset=SUITE_ASSETS[suite], name=f"{suite}_suite", blocking=True, description=description)
+    def check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+        return run_suite(context, warehouse, suite)
+    return check
+
+
+asset_checks = [
+    _suite_check("figures", "Vocabulary, value ranges per flow, periods within 1964..publication, offsets that "
+                            "point at the raw text, unique figure ids."),
+    _suite_check("migration_flows", "One row per period; immigration - emigration = net migration within the "
+                                    "figures' precision; plausible ranges."),
+    _suite_check("migration_breakdowns", "Vocabulary; breakdowns within their totals; complete splits add up."),
+]

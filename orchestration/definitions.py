@@ -1,0 +1,21 @@
+"""The one Definitions object of the code location."""
+import dagster as dg
+
+from .automation import daily_schedule, new_articles_sensor, warehouse_job
+from .checks import asset_checks
+from .extract import core_figures
+from .ingest import raw_articles
+from .publish import publish_marts, staging_marts
+from .resources import articles_from_env, warehouse_from_env
+
+defs = dg.Definitions(
+    assets=[raw_articles, core_figures, staging_marts, publish_marts],
+    asset_checks=asset_checks,
+    jobs=[warehouse_job],
+    schedules=[daily_schedule],
+    sensors=[new_articles_sensor],
+    resources={"warehouse": warehouse_from_env(), "articles": articles_from_env()},
+    # One process per run: DuckDB takes one writer at a time, so parallel steps would only queue,
+    # and each extra process would pay the imports again.
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,34 @@
+"""`make eval`: build the seeds and the development articles, each into its own fresh warehouse, and
+score marts and figures against the hand-labelled gold in ../shared/gold, listing every miss and
+every false figure (../shared/tools/score.py does the building and the scoring).
+
+usage: python tools/evaluate.py [--shared DIR]
+"""
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = {"seeds": ("seeds", "seed", 1.0), "dev": ("dev", "dev", 0.95)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    shared = Path(ap.parse_args().shared)
+    failed = 0
+    for name, (folder, prefix, bar) in SETS.items():
+        gold = shared / "gold"
+        print(f"== {name} (bar {bar})", flush=True)
+        rc = subprocess.call([sys.executable, str(shared / "tools" / "score.py"), str(shared / "corpus" / folder),
+                              str(gold / f"{prefix}_flows.csv"), str(gold / f"{prefix}_breakdowns.csv"),
+                              "--gold-figures", str(gold / f"{prefix}_figures.csv"),
+                              "--min-recall", str(bar), "--min-precision", str(bar),
+                              "--min-figure-recall", str(bar), "--min-figure-precision", str(bar)], cwd=REPO)
+        failed += rc != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

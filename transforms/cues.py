@@ -1,0 +1,142 @@
+"""The words that tell what a number counts: which flow, which breakdown, which country, and
+whether it is an estimate, a change, a target or a forecast.
+
+Each cue is a regular expression tagged with what it signals; `find_cues` returns every cue in a
+span with its offsets so the caller can attach each cue to the number nearest to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+# Order matters inside each family: the first (most specific) alternative wins at a position.
+FLOW_CUES = [
+    ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+)?(?:migration|immigration|migrants?|inflow)"
+                      r"|net\s+figure|balance\s+of\s+migration|difference,?\s+known\s+as\s+net"),
+    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left\b|leaving|departures?|departed"
+                   r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
+                   r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)"),
+    ("immigration", r"immigra\w*|immigrants?|arriv\w*|came\s+(?:to|in|here|for)|coming\s+(?:to|in|here|for)|come\s+to"
+                    r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
+                    r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|returned\s+home"
+                    r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"),
+]
+
+BREAKDOWN_CUES = [
+    ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer"),
+    ("reason", "work_looking_for_job", r"look(?:ing)?\s+for\s+(?:work|a\s+job|jobs)|seek(?:ing)?\s+work|job[- ]?seek\w*"
+                                       r"|without\s+a\s+job"),
+    ("reason", "work", r"\bwork(?:-related)?\b(?!\s+visas?)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
+    ("reason", "study", r"\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming)"),
+    ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
+    ("reason", "asylum", r"\basylum\b|refugees?"),
+    ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe)\b"),
+    ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union)\s+in\s+2004"),
+    ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+and\s+Bulgarian?s?|Bulgarian?s?\s+and\s+Romanian?s?"),
+    ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
+    ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
+    ("citizenship", "eu", r"\bEU(?:14|15)?\s+(?:citizens|nationals|migrants|immigrants|workers|residents|arrivals|people)"
+                          r"|European\s+Union\s+(?:citizens|nationals)|(?<!outside\s)(?<!outside\sthe\s)"
+                          r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"),
+    ("citizenship", "british", r"British\s+(?:citizens|nationals|people)|Britons|UK\s+(?:citizens|nationals)"),
+]
+
+# Foreign destinations; "from X" and "X citizens" name an origin or a citizenship, not a geography.
+_COUNTRIES = {
+    "Australia": r"Australia(?:n)?(?:'s)?", "Canada": r"Canad(?:a|ian)(?:'s)?", "New Zealand": r"New\s+Zealand(?:'s)?",
+    "United States": r"United\s+States|\bUS\b|\bU\.S\.|\bUSA\b|America(?:'s|n)?", "Germany": r"German(?:y|y's)",
+    "France": r"France(?:'s)?|French", "Ireland": r"(?:Republic\s+of\s+)?Ireland(?:'s)?|Irish\s+(?:government|CSO)",
+    "Spain": r"Spain(?:'s)?", "Italy": r"Italy(?:'s)?", "Netherlands": r"(?:the\s+)?Netherlands|Dutch",
+    "Sweden": r"Sweden(?:'s)?", "Japan": r"Japan(?:'s)?",
+    "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
+}
+GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
+    ("UK", r"\bUK\b|U\.K\.|United\s+Kingdom|Britain|British\s+(?:government|figures)|\bONS\b|Office\s+for\s+National\s+"
+           r"Statistics|England\s+and\s+Wales|Home\s+Office")]
+_ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
+
+CHANGE_NOUNS = (r"fall|fell|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rise|rising|rose"
+                r"|increas\w*|jump(?:ed|ing)?|climb(?:ed|ing)?|grew|growth|growing|up|down|lower|higher|halv\w*|"
+                r"slump\w*|surg\w*|plung\w*|soar\w*|shr[aiu]nk\w*|revis\w*")
+_DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr", _I)
+# "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
+CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
+                           + r")\s+of|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
+# "100,000 fewer people", "166,000 higher than"
+CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down)\b"
+                          r"(?!\s+(?:to|from)\b)", _I)
+TARGET_BEFORE = re.compile(
+    r"\b(?:targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
+    r"objective|cap(?:ped)?\s+at|limit\s+of)\b[^.;]{0,80}$", _I)
+FORECAST_BEFORE = re.compile(
+    r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|would|will(?!\s+(?:show|reveal|confirm))"
+    r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*)\b[^.;]{0,80}$", _I)
+
+# Appositions that define a term ("the difference between the numbers coming in and leaving") or
+# set a contrast aside ("rather than with a definite job") carry cues that describe nothing counted.
+MASKS = re.compile(r"(?:the\s+(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting)"
+                   r"[^,;:()–—]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)",
+                   _I)
+# Comparison clauses lean on another period: "up from 153,000 in the year to September 2012".
+COMPARISON = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|from|than|versus|vs\.?)\s", _I)
+CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s", _I)
+# Words that let a figure lean on the flow of the sentence before ("Its first estimate ... is 728,000").
+ANAPHORA = re.compile(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b", _I)
+# Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
+STOCK = re.compile(r"\s*(?:\w+\s+){0,3}?(?:living|who\s+live|residents?|population|born\s+abroad|born\s+overseas|"
+                   r"already\s+here|in\s+the\s+country\s+illegally|households?|homes|visas?\s+(?:issued|granted)|"
+                   r"applications?|crossings?|small\s+boats?|jobs|vacancies|workforce)\b", _I)
+STOCK_BEFORE = re.compile(r"(?:population\s+(?:of|grew\s+by|rose\s+by|increased\s+by|to)|total\s+of\s+visas|"
+                          r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    family: str   # flow | breakdown | geography
+    value: str    # "net_migration", "reason:work", "Australia"
+
+
+def _compile(entries):
+    return [(tag, re.compile(pattern, _I)) for tag, pattern in entries]
+
+
+_FLOW_RES = _compile(FLOW_CUES)
+_BREAKDOWN_RES = [(f"{dim}:{value}", re.compile(pattern, _I)) for dim, value, pattern in BREAKDOWN_CUES]
+_GEO_RES = [(tag, re.compile(pattern)) for tag, pattern in GEOGRAPHY_CUES]  # proper nouns: "US", not "us"
+
+
+def _scan(text, start, end, family, compiled, taken):
+    cues = []
+    for tag, rx in compiled:
+        for m in rx.finditer(text, start, end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue  # a longer, more specific cue already claimed these words
+            taken.append((m.start(), m.end()))
+            cues.append(Cue(m.start(), m.end(), family, tag))
+    return cues
+
+
+def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in MASKS.finditer(text, start, end)]
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    masks = masked_spans(text, start, end)
+    cues = _scan(text, start, end, "flow", _FLOW_RES, list(masks))
+    cues += _scan(text, start, end, "breakdown", _BREAKDOWN_RES, list(masks))
+    for cue in _scan(text, start, end, "geography", _GEO_RES, list(masks)):
+        if cue.value != "UK" and _ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start):
+            continue
+        if cue.value != "UK" and re.match(r"(?:'s)?\s+(?:citizens|nationals|migrants|immigrants|workers|students|born)",
+                                          text[cue.end:cue.end + 20], _I):
+            continue
+        cues.append(cue)
+    return sorted(cues, key=lambda c: c.start)
+
+
+def direction_of(words: str) -> str:
+    return "down" if _DOWN.search(words) else "up"

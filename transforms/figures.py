@@ -1,0 +1,282 @@
+"""`figures_from_article`: every migration figure in one article, with its flow, breakdown,
+geography, kind, 12-month period and the exact characters it came from.
+
+Reading order mirrors how a careful reader resolves a number: the words around it first (its own
+clause), then its sentence, then the paragraph it sits in, then the article as a whole.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from . import cues as C
+from .numbers import NumberMention, find_numbers
+from .periods import PeriodMention, find_periods, resolve_relative
+from .plausibility import quarantine_reason
+from .segments import body_end, lines, sentences
+from .tables import find_tables
+
+EXTRACTOR_VERSION = "2026.11.24-1"  # bump to re-extract every article after a rule change
+
+
+@dataclass(frozen=True)
+class Figure:
+    figure_id: str
+    article_id: str
+    kind: str
+    direction: str | None
+    flow: str
+    breakdown_dim: str | None
+    breakdown_value: str | None
+    geography: str
+    period_end: date | None
+    period_months: int | None
+    value: float | None
+    value_high: float | None
+    precision: int | None
+    qualifier: str
+    raw_text: str
+    sentence: str
+    char_start: int
+    char_end: int
+    status: str
+    reason: str | None
+    period_source: str | None   # clause | sentence | paragraph | repeated | article | table
+    source: str                 # prose | table
+
+
+@dataclass
+class _Draft:
+    number: NumberMention
+    sentence: tuple[int, int]
+    flow: str | None = None
+    breakdown: str | None = None
+    geography: str | None = None
+    kind: str = "estimate"
+    direction: str | None = None
+    period_end: date | None = None
+    period_source: str | None = None
+    source: str = "prose"
+    extra: dict = field(default_factory=dict)
+
+
+_ESTIMATE_VERB = re.compile(r"\b(?:was|were|is|are|rose|fell|reached|stood|hit|climbed|totall?ed|recorded|came|"
+                            r"arrived|left|peaked|dropped)\b", re.IGNORECASE)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _clauses(text: str, s: int, e: int, numbers: list[NumberMention]) -> list[tuple[int, int]]:
+    """Comparison clauses ("up from 153,000 in the year to September 2012") that hold a number."""
+    spans = []
+    for m in C.COMPARISON.finditer(text, s, e):
+        end = C.CLAUSE_END.search(text, m.end(), e)
+        span = (m.start(), end.start() if end else e)
+        if any(span[0] <= n.start < span[1] for n in numbers):
+            spans.append(span)
+    return spans
+
+
+def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
+    for i, (s, e) in enumerate(clauses):
+        if s <= pos < e:
+            return i
+    return None
+
+
+def _attach(cues: list[C.Cue], numbers: list[NumberMention]) -> list[dict[str, C.Cue]]:
+    """Give each number at most one cue per family, closest pairs first: in "1.2 million people
+    arriving and 479,000 leaving", "leaving" belongs to 479,000 so "arriving" goes to 1.2 million."""
+    own: list[dict[str, C.Cue]] = [{} for _ in numbers]
+    pairs = sorted((_gap((c.start, c.end), (n.start, n.end)), ci, ni)
+                   for ci, c in enumerate(cues) for ni, n in enumerate(numbers))
+    used = set()
+    for _, ci, ni in pairs:
+        cue = cues[ci]
+        if ci in used or cue.family in own[ni]:
+            continue
+        own[ni][cue.family] = cue
+        used.add(ci)
+    return own
+
+
+def _kind(text: str, s: int, n: NumberMention) -> tuple[str, str | None]:
+    before = text[max(s, n.start - 160):n.start]
+    after = text[n.end:n.end + 40]
+    for kind, rx in (("target", C.TARGET_BEFORE), ("forecast", C.FORECAST_BEFORE)):
+        m = rx.search(before)
+        if m and not _ESTIMATE_VERB.search(before, m.end()):
+            change = C.CHANGE_BEFORE.search(before) or C.CHANGE_AFTER.match(after)
+            return kind, (C.direction_of(change.group(0)) if change else None)
+    m = C.CHANGE_BEFORE.search(before)
+    if m:
+        return "change", C.direction_of(m.group(0))
+    m = C.CHANGE_AFTER.match(after)
+    if m:
+        return "change", C.direction_of(m.group(0))
+    return "estimate", None
+
+
+class _Reader:
+    """State carried while reading one article top to bottom."""
+
+    def __init__(self, text: str, published: date | None):
+        self.text, self.published = text, published
+        self.context_period: date | None = None      # the period the paragraph is talking about
+        self.context_geography: str | None = None
+        self.previous_flow: str | None = None
+        self.article_period: date | None = None
+        self.article_geography = "UK"
+        self.article_flow: str | None = None
+
+    def new_paragraph(self):
+        self.context_period = None
+        self.context_geography = None
+        self.previous_flow = None
+
+    def read_sentence(self, s: int, e: int) -> list[_Draft]:
+        text = self.text
+        numbers = find_numbers(text, s, e)
+        periods = find_periods(text, self.published, s, e)
+        clauses = _clauses(text, s, e, numbers) if numbers else []
+        main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and _clause_of(p.start, clauses) is None]
+        anchor = main_abs[0].period_end if main_abs else self.context_period
+        drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
+        if main_abs:
+            self.context_period = main_abs[-1].period_end
+        return drafts
+
+    def _drafts(self, s, e, numbers, periods, clauses, anchor) -> list[_Draft]:
+        text = self.text
+        cues = C.find_cues(text, s, e)
+        own = _attach(cues, numbers)
+        flows = {c.value for c in cues if c.family == "flow"}
+        geos = [c for c in cues if c.family == "geography"]
+        anaphoric = bool(C.ANAPHORA.search(text, s, e))
+        drafts = []
+        main_draft: _Draft | None = None
+        for i, n in enumerate(numbers):
+            d = _Draft(n, (s, e))
+            clause = _clause_of(n.start, clauses)
+            flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
+            if clause is not None and main_draft is not None:  # compared like with like
+                d.flow = flow_cue.value if flow_cue else main_draft.flow
+                d.breakdown = bd_cue.value if bd_cue else main_draft.breakdown
+            else:
+                d.flow = flow_cue.value if flow_cue else (next(iter(flows)) if len(flows) == 1 else None)
+                d.breakdown = bd_cue.value if bd_cue else None
+                if d.flow is None and (anaphoric or d.breakdown):
+                    d.flow = self.previous_flow or (self.article_flow if anaphoric else None)
+            if geo_cue:
+                d.geography = geo_cue.value
+            elif geos:
+                d.geography = min(geos, key=lambda c: _gap((c.start, c.end), (n.start, n.end))).value
+            else:
+                d.geography = self.context_geography or self.article_geography
+            if C.STOCK.match(text, n.end, min(e, n.end + 60)) and flow_cue is None or \
+                    C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start):
+                d.flow = None
+            d.kind, d.direction = _kind(text, s, n)
+            self._period(d, n, periods, clauses, clause, anchor)
+            if clause is None and main_draft is None:
+                main_draft = d
+            drafts.append(d)
+        for d in drafts:
+            if d.flow:
+                self.previous_flow = d.flow
+        geo_here = [c.value for c in geos]
+        if geo_here:
+            self.context_geography = geo_here[-1]
+        return drafts
+
+    def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor):
+        same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
+        if same_clause:
+            p = min(same_clause, key=lambda p: _gap((p.start, p.end), (n.start, n.end)))
+            d.period_end = resolve_relative(p, anchor if p.kind != "same" else self.context_period or anchor)
+            d.period_source = "clause" if clause is not None else "sentence"
+            if d.period_end is None and p.kind == "same":  # "in the same period": the period under discussion
+                d.period_end, d.period_source = self.article_period, "article"
+            elif d.period_end is None and anchor is None and self.article_period:
+                d.period_end, d.period_source = resolve_relative(p, self.article_period), "article"
+        elif clause is not None and C.COMPARISON.match(self.text, clauses[clause][0]).group(0).strip().lower() not in (
+                "than", "versus", "vs", "vs."):
+            d.period_end, d.period_source = None, None  # compared with an unnamed earlier period
+        elif self.context_period:
+            d.period_end, d.period_source = self.context_period, "paragraph"
+        else:
+            d.period_end, d.period_source = self.article_period, ("article" if self.article_period else None)
+
+
+def _article_period(text: str, end: int, published: date | None) -> date | None:
+    """The latest finished 12-month period the article names: what a news report is about."""
+    ends = [p.period_end for p in find_periods(text, published, 0, end)
+            if p.kind == "absolute" and p.period_end and (published is None or p.period_end <= published)]
+    return max(ends) if ends else None
+
+
+def _article_geography(text: str, first_lines: list[tuple[int, int]]) -> str:
+    """A headline about another country makes that country the article's default."""
+    for s, e in first_lines:
+        for cue in C.find_cues(text, s, e):
+            if cue.family == "geography":
+                return cue.value
+    return "UK"
+
+
+def figures_from_article(article_id: str, text: str, published: date | None) -> list[Figure]:
+    end = body_end(text)
+    line_spans = list(lines(text, end))
+    table_cells, table_lines = find_tables(text, end, line_spans, published)
+    reader = _Reader(text, published)
+    reader.article_period = _article_period(text, end, published)
+    first = [sp for sp in line_spans if sp[1] > sp[0]][:2]
+    reader.article_geography = _article_geography(text, first)
+    first_flow = next((c for c in C.find_cues(text, 0, min(end, 600)) if c.family == "flow"), None)
+    reader.article_flow = first_flow.value if first_flow else None
+
+    drafts: list[_Draft] = []
+    for idx, (ls, le) in enumerate(line_spans):
+        if idx in table_lines or not text[ls:le].strip():
+            reader.new_paragraph()
+            continue
+        for s, e in sentences(text, ls, le):
+            drafts += reader.read_sentence(s, e)
+    for cell in table_cells:
+        d = _Draft(cell.number, (cell.row_start, cell.row_end), flow=cell.flow, breakdown=cell.breakdown,
+                   geography=reader.article_geography, period_end=cell.period_end,
+                   period_source="table" if cell.period_end else None, source="table")
+        drafts.append(d)
+    _resolve_repeated_mentions(drafts)
+    return [_finish(article_id, text, published, d) for d in drafts if d.flow]
+
+
+def _resolve_repeated_mentions(drafts: list[_Draft]) -> None:
+    """A figure repeated without a period (a headline) takes the period of its explicit mention."""
+    explicit = {}
+    for d in drafts:
+        if d.period_source in ("clause", "sentence", "paragraph", "table") and d.number.value is not None:
+            explicit.setdefault((d.flow, d.breakdown, d.number.value), d.period_end)
+    for d in drafts:
+        if d.period_source in ("article", None) and d.kind == "estimate":
+            period = explicit.get((d.flow, d.breakdown, d.number.value))
+            if period:
+                d.period_end, d.period_source = period, "repeated"
+
+
+def _finish(article_id: str, text: str, published: date | None, d: _Draft) -> Figure:
+    n = d.number
+    dim, _, value = (d.breakdown or "").partition(":")
+    period_end = d.period_end if d.kind in ("estimate", "change") else None
+    figure = Figure(
+        figure_id=f"{article_id}:{n.start}", article_id=article_id, kind=d.kind, direction=d.direction, flow=d.flow,
+        breakdown_dim=dim or None, breakdown_value=value or None, geography=d.geography or "UK",
+        period_end=period_end, period_months=12 if period_end else None, value=n.value, value_high=n.value_high,
+        precision=n.precision, qualifier=n.qualifier, raw_text=n.text,
+        sentence=" ".join(text[d.sentence[0]:d.sentence[1]].split()), char_start=n.start, char_end=n.end,
+        status="valid", reason=None, period_source=d.period_source if period_end else None, source=d.source)
+    reason = n.malformed or quarantine_reason(figure, published)
+    return replace(figure, status="quarantined", reason=reason) if reason else figure

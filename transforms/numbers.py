@@ -1,0 +1,181 @@
+"""Numbers as reporters write them: `650,000`, `+215,000`, `1.2 million`, `1.22m`, `685k`,
+`half a million`, ranges such as `240,000-250,000`, with the qualifier words in front of them.
+
+Only quantities that could be a migration flow survive: years, money, percentages, durations and
+small counts are dropped here, once, so later stages never see them. A malformed thousands group
+(`342,00`, `1,2000`) is kept and flagged, never guessed at.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MULTIPLIERS = {"million": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000,
+                "billion": 1_000_000_000, "thousand": 1_000, "k": 1_000}
+_WORD_UNITS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10}
+_FRACTIONS = {"half": (0.5, 100_000), "quarter": (0.25, 10_000), "three-quarters": (0.75, 10_000),
+              "three quarters": (0.75, 10_000), "third": (1 / 3, 10_000), "two-thirds": (2 / 3, 10_000)}
+
+# Qualifier words, longest first so "more than" wins over "more".
+_QUALIFIERS = [
+    ("at_least", r"more than|over|above|at least|in excess of|exceeding|upwards of|just over|well over|almost over"),
+    ("at_most", r"fewer than|less than|under|below|up to|nearly|almost|just under|no more than|not more than|"
+                r"just short of|shy of"),
+    ("approximately", r"about|around|some|roughly|approximately|an estimated|estimated|circa|c\.|~|"
+                      r"an approximate|approx\.?|close to|nearly about"),
+]
+QUALIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?P<{name}>{words})" for name, words in _QUALIFIERS) + r")\s*$",
+    re.IGNORECASE)
+
+_DIGITS = r"(?P<sign{i}>[+\-−](?=\d))?(?P<int{i}>\d+(?:,\d+)*)(?:\.(?P<frac{i}>\d+))?" \
+          r"(?:\s?(?P<mult{i}>million|mn|bn|billion|thousand|m|k)(?![\w-]))?"
+_WORDY = (r"(?P<wfrac{i}>(?:a\s+|one\s+)?(?:half|quarter|third|three[- ]quarters|two-thirds))(?:\s+of)?\s+"
+          r"(?:a|one)\s+million|(?P<wunit{i}>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+million")
+_ONE = r"(?:{d}|{w})"
+# A range joins two numbers with a dash or "to"; "between X and Y" is the spelled-out form.
+NUMBER = re.compile(
+    r"(?<![\w.,£$€¥/-])(?:(?P<between>between\s+)?" + _ONE.format(d=_DIGITS.format(i=1), w=_WORDY.format(i=1))
+    + r"(?:(?P<rangesep>\s?[-–—]\s?|\s+to\s+|\s+and\s+)" + _ONE.format(d=_DIGITS.format(i=2), w=_WORDY.format(i=2))
+    + r")?)(?![\w%])",
+    re.IGNORECASE)
+
+# What follows a number and makes it something other than a count of migrants.
+# Only a space on the same line joins a unit to its number: in a block table the next line may be a
+# period label ("700,000" then "Year ending June 2024"), which is not "700,000 years".
+_NOT_A_FLOW_AFTER = re.compile(
+    r"[ \t\u00a0]?(?:%|per\s?cent|percent|percentage|pc\b|pounds|pence|dollars|euros|p\b|years?\b|-years?\b|months?\b|"
+    r"weeks?\b|days?\b|hours?\b|minutes?\b|-year-old|year-old|miles|km|sq|square|kg|times\b|st\b|nd\b|rd\b|th\b|"
+    r"am\b|pm\b|ft\b|metres|meters)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:GBP|USD|EUR|AUD)\s?)$")
+
+_FROM_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+MIN_FLOW_VALUE = 1_000  # flows below a thousand are not reported as migration statistics
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int            # offset of the first character of the number (qualifier excluded)
+    end: int
+    text: str             # the number as written, e.g. "1.2 million" or "240,000-250,000"
+    value: float | None   # None when malformed
+    value_high: float | None
+    precision: int | None
+    qualifier: str        # exact | approximately | at_least | at_most
+    malformed: str | None  # reason when the digits cannot be read safely
+
+
+def _grouping_problem(int_part: str) -> str | None:
+    groups = int_part.split(",")
+    if len(groups) == 1:
+        return None
+    if not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+        return (f"malformed number '{int_part}': thousands groups after a comma must have exactly "
+                f"3 digits; not guessing the intended value")
+    return None
+
+
+def _read_one(m: re.Match, i: int, scale: int = 1) -> tuple[float | None, int | None, str | None]:
+    """Value, precision and malformation of the i-th number of a match; `scale` is a unit stated
+    elsewhere (a table "in thousands"), applied as if the writer had written the multiplier."""
+    wfrac, wunit = m.group(f"wfrac{i}"), m.group(f"wunit{i}")
+    if wfrac:
+        key = re.sub(r"^(?:a|one)\s+", "", wfrac.lower()).strip()
+        frac, precision = _FRACTIONS[re.sub(r"\s+", " ", key)]
+        return round(frac * 1_000_000), precision, None
+    if wunit:
+        return _WORD_UNITS[wunit.lower()] * 1_000_000, 1_000_000, None
+    int_part, frac_part = m.group(f"int{i}"), m.group(f"frac{i}")
+    mult = _MULTIPLIERS.get((m.group(f"mult{i}") or "").lower(), 1)
+    if mult == 1 and scale > 1:
+        mult = scale
+    problem = _grouping_problem(int_part)
+    if problem:
+        return None, None, problem
+    digits = int_part.replace(",", "")
+    if frac_part and mult == 1:
+        value = float(f"{digits}.{frac_part}")
+        return value, 1, None
+    if frac_part:
+        value = round(float(f"{digits}.{frac_part}") * mult)
+        precision = max(1, mult // 10 ** len(frac_part))
+    else:
+        value = int(digits) * mult
+        if mult > 1:
+            precision = mult
+        else:  # official figures are rounded to thousands: 650,000 is written to the nearest 1,000
+            zeros = len(digits) - len(digits.rstrip("0")) if int(digits) else 0
+            precision = 10 ** min(3, zeros)
+    sign = m.group(f"sign{i}")
+    if sign and sign in "-−":
+        value = -value
+    return value, precision, None
+
+
+def _is_year(m: re.Match) -> bool:
+    return (m.group("int1") is not None and m.group("mult1") is None and m.group("frac1") is None
+            and m.group("sign1") is None and "," not in m.group("int1") and len(m.group("int1")) == 4
+            and 1800 <= int(m.group("int1")) <= 2199)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int = 1) -> list[NumberMention]:
+    """Every count-like number in text[start:end] that could be a migration figure.
+
+    `scale` multiplies bare numbers whose unit is stated elsewhere ("Net migration (thousands)")."""
+    end = len(text) if end is None else end
+    found = []
+    pos = start
+    while True:
+        m = NUMBER.search(text, pos, end)
+        if m is None:
+            return found
+        first_end = _end_of_first(m)
+        is_range = m.group("rangesep") is not None
+        sep = (m.group("rangesep") or "").strip().lower()
+        if is_range and sep == "and" and not m.group("between"):
+            is_range = False  # "X and Y" is two numbers; only "between X and Y" is a range
+        if is_range and sep == "to" and _FROM_BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            is_range = False  # "fell by 84,000 to 248,000", "from 866,000 to 431,000": two figures
+        value, precision, problem = _read_one(m, 1, scale)
+        value_high = None
+        if is_range:
+            value_high, precision_high, problem_high = _read_one(m, 2, scale)
+            problem = problem or problem_high
+            if value is not None and value_high is not None:
+                # "1.1-1.2 million": the multiplier written once applies to both ends
+                if m.group("mult2") and not m.group("mult1") and value_high > value * 1000:
+                    value = value * _MULTIPLIERS[m.group("mult2").lower()]
+                    precision = precision_high
+                if value_high <= value or (sep == "to" and value_high > 1.5 * value):
+                    is_range, value_high = False, None  # a wide "X to Y" is a movement, not a range
+                else:
+                    precision = min(precision, precision_high)
+        num_start = m.start("between") + len(m.group("between")) if m.group("between") else m.start()
+        if m.group("between") and not is_range:
+            num_start = m.start("between") + len(m.group("between"))
+        num_end = m.end() if is_range else first_end
+        pos = num_end  # a rejected range's second number is read on the next pass
+        if _is_year(m) or _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()) \
+                or _NOT_A_FLOW_AFTER.match(text, num_end):
+            continue
+        if problem is None and (value is None or abs(value) < MIN_FLOW_VALUE):
+            continue
+        qualifier = "exact"
+        q = QUALIFIER_BEFORE.search(text, max(0, num_start - 24), num_start)
+        if q:
+            qualifier = next(name for name, _ in _QUALIFIERS if q.group(name))
+        found.append(NumberMention(num_start, num_end, text[num_start:num_end], value, value_high, precision,
+                                   qualifier, problem))
+
+
+def _end_of_first(m: re.Match) -> int:
+    """End offset of the first number of a match (before any range separator)."""
+    if m.group("wfrac1") or m.group("wunit1"):
+        word_start = m.start("wfrac1") if m.group("wfrac1") else m.start("wunit1")
+        return word_start + re.match(r".*?million", m.string[word_start:m.end()], re.I | re.S).end()
+    for group in ("mult1", "frac1", "int1"):
+        if m.group(group) is not None:
+            return m.end(group)
+    return m.end()

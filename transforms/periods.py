@@ -1,0 +1,140 @@
+"""Reference periods: the 12 months a migration statistic covers, named by their last day.
+
+`year ending June 2016` → 2016-06-30; `in 2014` or `last year` → a December end; `the previous year`
+and `a year earlier` are relative to another period and are resolved later, by the caller, against
+the period they lean on.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {name: i for i, names in enumerate(
+    [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")]) for name in names}
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_YEAR = r"(?:19|20)\d\d"
+
+# "the year ending June 2016", "12 months to December 2023", "the year to March", "YE Jun 2016"
+_ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+period)\s+"
+           r"(?:ending|ended|to|up\s+to|until|through|till)(?:\s+the\s+end\s+of)?\s+"
+           r"|\bYE\s+)")
+PERIOD = re.compile(
+    r"\b(?:"
+    r"(?P<ending>" + _ENDING + r")(?P<e_month>" + _MONTH + r")(?:\s+(?P<e_year>" + _YEAR + r"))?(?![\w/])"
+    r"|(?P<cal_prefix>(?:in|during|for|throughout|over)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
+    r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
+    r"|(?P<my_prefix>(?:in|of|for|by)\s+)(?P<m_month>" + _MONTH + r")\s+(?P<m_year>" + _YEAR + r")(?![\w/])"
+    r"|(?P<last>last\s+year|the\s+past\s+year|the\s+last\s+12\s+months)"
+    r"|(?P<prev_cal>(?:the\s+)?previous\s+calendar\s+year|the\s+calendar\s+year\s+before)"
+    r"|(?P<prev>(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months)|a\s+year\s+(?:earlier|before)"
+    r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
+    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|time))"
+    r")",
+    re.IGNORECASE)
+
+# A year after these words dates an event, not the period a figure covers ("joined the EU in 2004").
+_EVENT_BEFORE = re.compile(
+    r"(?:joined(?:\s+the\s+EU)?|since|said|election|elected|referendum|until|before|after|"
+    r"born|founded|introduced|launched|began|started|promised|pledged|vowed|target|by|from|between|of|"
+    r"published|released)\s*$", re.IGNORECASE)
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since its peak in 2010"
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    kind: str             # absolute | previous | previous_calendar | same
+    period_end: date | None
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def previous_year(period_end: date) -> date:
+    return month_end(period_end.year - 1, period_end.month)
+
+
+def latest_month_end(month: int, published: date | None) -> date | None:
+    """`the year to March` in an article of a given date: the latest March that has ended by then."""
+    if published is None:
+        return None
+    year = published.year if month < published.month or (
+        month == published.month and published.day == month_end(published.year, month).day) else published.year - 1
+    return month_end(year, month)
+
+
+def find_periods(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[PeriodMention]:
+    end = len(text) if end is None else end
+    found = []
+    for m in PERIOD.finditer(text, start, end):
+        if m.group("ending"):
+            month = MONTHS[m.group("e_month").lower().rstrip(".")]
+            if m.group("e_year"):
+                found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("e_year")), month)))
+            else:
+                found.append(PeriodMention(m.start(), m.end(), "absolute", latest_month_end(month, published)))
+        elif m.group("c_year"):
+            year = int(m.group("c_year"))
+            if published is not None and year >= published.year:
+                continue  # the current or a future year cannot be a finished 12-month period
+            if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over")):
+                continue
+            if _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _SINCE_BEFORE.search(
+                    text, max(0, m.start() - 30), m.start()):
+                continue
+            found.append(PeriodMention(m.start("c_year") - len(m.group("cal_prefix")), m.end(), "absolute",
+                                       date(year, 12, 31)))
+        elif m.group("m_month"):
+            if m.group("my_prefix").lower().startswith("by"):
+                continue  # "by June 2025" is a deadline
+            if _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            found.append(PeriodMention(m.start(), m.end(), "absolute",
+                                       month_end(int(m.group("m_year")), MONTHS[m.group("m_month").lower().rstrip(".")])))
+        elif m.group("last"):
+            found.append(PeriodMention(m.start(), m.end(), "absolute",
+                                       date(published.year - 1, 12, 31) if published else None))
+        elif m.group("prev_cal"):
+            found.append(PeriodMention(m.start(), m.end(), "previous_calendar", None))
+        elif m.group("prev"):
+            found.append(PeriodMention(m.start(), m.end(), "previous", None))
+        else:
+            found.append(PeriodMention(m.start(), m.end(), "same", None))
+    return found
+
+
+def resolve_relative(mention: PeriodMention, anchor: date | None) -> date | None:
+    """The end of a relative period, given the period it is relative to."""
+    if mention.kind == "absolute":
+        return mention.period_end
+    if anchor is None:
+        return None
+    if mention.kind == "previous":
+        return previous_year(anchor)
+    if mention.kind == "previous_calendar":
+        return date(anchor.year - 1, 12, 31)
+    return anchor  # "the same period"
+
+
+def parse_period_label(label: str, published: date | None) -> date | None:
+    """A table's row or column label: `Year to December 2011`, `June 2023`, `YE Jun 2024`, `2014`."""
+    label = label.strip().strip("*").strip()
+    mentions = [p for p in find_periods(label, published) if p.kind == "absolute"]
+    if mentions and mentions[0].period_end:
+        return mentions[0].period_end
+    m = re.fullmatch(r"(?:(?:year\s+(?:ending|to)\s+)|YE\s+)?(" + _MONTH + r")\s+(" + _YEAR + r")", label, re.I)
+    if m:
+        return month_end(int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")])
+    m = re.fullmatch(r"(?:calendar\s+year\s+)?(" + _YEAR + r")", label, re.I)
+    if m:
+        return date(int(m.group(1)), 12, 31)
+    return None

@@ -1,0 +1,216 @@
+"""Figures laid out as tables: markdown pipe tables, tab-separated tables, and the plain-text
+block tables of scraped pages (one header per line, then a period label followed by one value
+per line). Cells such as `..`, `-` or `n/a` are missing values, never zeros."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .cues import find_cues
+from .numbers import NumberMention, find_numbers
+from .periods import parse_period_label
+
+MISSING = re.compile(r"^(?:\.\.|[-–—:x*]|n/?a|not\s+available|not\s+shown|z|c|\[[a-z]\])?$", re.IGNORECASE)
+_SEPARATOR_ROW = re.compile(r"^[\s|:+-]+$")
+_LABEL_WORDS = {"net": "net_migration", "balance": "net_migration", "in": "immigration", "inflow": "immigration",
+                "out": "emigration", "outflow": "emigration"}
+_BREAKDOWN_WORDS = {"eu": "citizenship:eu", "non-eu": "citizenship:non_eu", "british": "citizenship:british",
+                    "eu8": "citizenship:eu8", "eu2": "citizenship:eu2", "work": "reason:work", "study": "reason:study",
+                    "family": "reason:family", "asylum": "reason:asylum"}
+
+
+@dataclass(frozen=True)
+class TableCell:
+    number: NumberMention
+    flow: str
+    breakdown: str | None      # "reason:work" or None
+    period_end: date | None
+    row_start: int             # the row's text, for provenance
+    row_end: int
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    cells: list[tuple[int, int]]  # non-empty cell spans
+
+
+def label_meaning(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(flow, breakdown) named by a header cell."""
+    label = text[start:end].strip().lower()
+    flow = _LABEL_WORDS.get(label)
+    breakdown = _BREAKDOWN_WORDS.get(label)
+    for cue in find_cues(text, start, end):
+        if cue.family == "flow" and flow is None:
+            flow = cue.value
+        elif cue.family == "breakdown" and breakdown is None:
+            breakdown = cue.value
+    return flow, breakdown
+
+
+def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    cells, pos = [], start
+    raw = text[start:end]
+    if sep == "|":
+        raw_stripped = raw.strip()
+        if not raw_stripped.startswith("|") and raw.count("|") < 2:
+            return []
+    for part in raw.split(sep):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        cells.append((s, e))
+    if sep == "|":  # a leading and trailing pipe leave empty edge cells
+        if cells and cells[0][0] == cells[0][1]:
+            cells = cells[1:]
+        if cells and cells[-1][0] == cells[-1][1]:
+            cells = cells[:-1]
+    return cells
+
+
+def _value_cell(text: str, s: int, e: int) -> NumberMention | None | bool:
+    """The number filling a cell; None when the cell is a missing-value marker; False when not a value."""
+    if MISSING.match(text[s:e].strip()):
+        return None
+    numbers = find_numbers(text, s, e)
+    if len(numbers) == 1 and numbers[0].start - s <= 1 and numbers[0].end == e:
+        return numbers[0]
+    return False
+
+
+def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[int, int]],
+                published: date | None) -> list[TableCell]:
+    header, body = rows[0], rows[1:]
+    out = []
+    column_meaning = [label_meaning(text, s, e) for s, e in header]
+    # Periods down the first column, flows across the header...
+    if any(flow or bd for flow, bd in column_meaning[1:]):
+        for row, (rs, re_) in zip(body, spans[1:]):
+            if not row:
+                continue
+            period = parse_period_label(text[row[0][0]:row[0][1]], published)
+            for (s, e), (flow, bd) in zip(row[1:], column_meaning[1:]):
+                cell = _value_cell(text, s, e)
+                if cell and flow:
+                    out.append(TableCell(cell, flow, bd, period, rs, re_))
+        return out
+    # ...or periods across the header and flows down the first column.
+    periods = [parse_period_label(text[s:e], published) for s, e in header]
+    if any(periods[1:]):
+        for row, (rs, re_) in zip(body, spans[1:]):
+            if not row:
+                continue
+            flow, bd = label_meaning(text, *row[0])
+            for (s, e), period in zip(row[1:], periods[1:]):
+                cell = _value_cell(text, s, e)
+                if cell and flow:
+                    out.append(TableCell(cell, flow, bd, period, rs, re_))
+    return out
+
+
+def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
+                published: date | None) -> tuple[list[TableCell], set[int]]:
+    """Cells of every table before `end`, and the indexes of the lines the tables occupy."""
+    cells: list[TableCell] = []
+    used: set[int] = set()
+    n = len(line_spans)
+    i = 0
+    while i < n:
+        s, e = line_spans[i]
+        for sep in ("|", "\t"):
+            grid = _grid_run(text, line_spans, i, sep)
+            if grid:
+                last, rows, spans = grid
+                cells += _grid_cells(text, rows, spans, published)
+                used.update(range(i, last + 1))
+                i = last + 1
+                break
+        else:
+            block = _block_table(text, line_spans, i, published)
+            if block:
+                last, found = block
+                cells += found
+                used.update(range(i, last + 1))
+                i = last + 1
+            else:
+                i += 1
+    return cells, used
+
+
+def _grid_run(text, line_spans, i, sep):
+    rows, spans, j = [], [], i
+    while j < len(line_spans):
+        s, e = line_spans[j]
+        if sep not in text[s:e]:
+            break
+        if _SEPARATOR_ROW.match(text[s:e]):
+            j += 1
+            continue
+        row = [c for c in _split(text, s, e, sep)]
+        if sep == "\t":
+            row = [c for c in row if c[1] > c[0]] if sum(c[1] > c[0] for c in row) >= 2 else []
+        if len(row) < 2:
+            break
+        rows.append(row)
+        spans.append((s, e))
+        j += 1
+    if len(rows) < 2:
+        return None
+    return j - 1, rows, spans
+
+
+def _single(text, span):
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _block_table(text, line_spans, i, published):
+    """Header lines naming flows (at least two), then period labels each followed by value lines."""
+    columns, j = [], i
+    while j < len(line_spans):
+        s, e = _single(text, line_spans[j])
+        if s == e:
+            j += 1
+            continue
+        if e - s > 60 or any(ch.isdigit() for ch in text[s:e]):
+            break
+        flow, bd = label_meaning(text, s, e)
+        if not flow:
+            break
+        columns.append((flow, bd))
+        j += 1
+    if len(columns) < 2:
+        return None
+    cells, last, period, col, row_start = [], None, None, 0, None
+    while j < len(line_spans):
+        s, e = _single(text, line_spans[j])
+        if s == e:
+            j += 1
+            continue
+        label_period = parse_period_label(text[s:e], published) if e - s <= 60 else None
+        if label_period:
+            period, col, row_start = label_period, 0, s
+            last = j
+            j += 1
+            continue
+        value = _value_cell(text, s, e) if period else False
+        if value is False or col >= len(columns):
+            break
+        if value:
+            flow, bd = columns[col]
+            cells.append(TableCell(value, flow, bd, period, row_start, e))
+        col += 1
+        last = j
+        j += 1
+    if last is None:
+        return None
+    return last, cells
