@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+from pydantic import PrivateAttr
 
 REPO = Path(__file__).resolve().parents[1]
 SQL_DIR = REPO / "warehouse" / "sql"
@@ -31,45 +32,69 @@ def sql_statements(name: str) -> list[str]:
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
     """Run a .sql file; each statement gets the parameters it names, as bound values."""
-    for statement in sql_statements(name):
+    for number, statement in enumerate(sql_statements(name), start=1):
+        _fault_injection_point(f"{name}:{number}")
         used = {k: v for k, v in params.items() if f"${k}" in statement}
         con.execute(statement, used) if used else con.execute(statement)
 
 
+def _fault_injection_point(where: str) -> None:
+    """Crash-safety tests set MIGRATION_PAUSE_AT=<sql file>:<statement number> to hold a run at an
+    exact point (it writes <where>.paused beside the warehouse) and kill it there with SIGKILL."""
+    target = os.environ.get("MIGRATION_PAUSE_AT")
+    if target and target == where:
+        marker = Path(os.environ.get("MIGRATION_PAUSE_MARKER", "pause.marker"))
+        marker.write_text(where)
+        time.sleep(float(os.environ.get("MIGRATION_PAUSE_SECONDS", "600")))
+
+
 class Warehouse(dg.ConfigurableResource):
-    """The DuckDB file. DuckDB allows one writing process per file, so writers take an exclusive
-    lock on a sidecar file: a second run waits for the first instead of failing on DuckDB's lock."""
+    """The DuckDB file. DuckDB allows one writing process per file, so a run holds an exclusive
+    lock on a sidecar file from its first step to its last: a second run (the schedule and the
+    sensor, or a user and the schedule) waits for the first instead of failing on DuckDB's lock,
+    and two runs never interleave their steps."""
 
     database: str = DEFAULT_WAREHOUSE
-    lock_timeout_seconds: float = 1800
+    lock_timeout_seconds: float = 3600
+
+    _run_lock: object = PrivateAttr(default=None)
 
     @property
     def path(self) -> Path:
         return _from_repo(self.database)
 
-    @contextmanager
-    def _writer_lock(self):
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._run_lock = self._acquire(context.log)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._run_lock is not None:
+            self._run_lock.close()  # closing the file releases the flock
+            self._run_lock = None
+
+    def _acquire(self, log=None):
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(f"{self.path}.lock", "a+") as handle:
-            deadline = time.monotonic() + self.lock_timeout_seconds
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise TimeoutError(f"another run has held {self.path}.lock for "
-                                           f"{self.lock_timeout_seconds:.0f} s") from None
-                    time.sleep(0.2)
+        handle = open(f"{self.path}.lock", "a+")
+        deadline, told = time.monotonic() + self.lock_timeout_seconds, False
+        while True:
             try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return handle
+            except BlockingIOError:
+                if not told and log is not None:
+                    log.info(f"another run is writing {self.path}: waiting for it to finish")
+                    told = True
+                if time.monotonic() > deadline:
+                    handle.close()
+                    raise TimeoutError(f"another run has held {self.path}.lock for more than "
+                                       f"{self.lock_timeout_seconds:.0f} s") from None
+                time.sleep(0.2)
 
     @contextmanager
     def connect(self):
-        """A writable connection with the schema in place, held under the writer lock."""
-        with self._writer_lock():
+        """A writable connection with the schema in place, under the writer lock (the run's, or
+        one taken for this connection when used outside a run)."""
+        own_lock = None if self._run_lock is not None else self._acquire()
+        try:
             con = _connect_retrying(str(self.path), read_only=False)
             try:
                 run_sql(con, "schema")
@@ -77,6 +102,9 @@ class Warehouse(dg.ConfigurableResource):
                 yield con
             finally:
                 con.close()
+        finally:
+            if own_lock is not None:
+                own_lock.close()
 
 
 def _connect_retrying(path: str, read_only: bool, attempts: int = 50) -> duckdb.DuckDBPyConnection:
