@@ -6,6 +6,7 @@ span with its offsets so the caller can attach each cue to the number nearest to
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -14,7 +15,9 @@ _I = re.IGNORECASE
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
     ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+)?(?:migration|immigration|migrants?|inflow)"
-                      r"|net\s+figure|balance\s+of\s+migration|difference,?\s+known\s+as\s+net"),
+                      r"|net\s+figure|balance\s+of\s+migration|difference,?\s+known\s+as\s+net"
+                      # "the balance" of arrivals over departures, unless it is defined right there
+                      r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left\b|leaving|departures?|departed"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)"),
@@ -64,12 +67,19 @@ _DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|le
 # "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
 CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
                            + r")\s+of|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
+# A movement verb straight before its number, without "by": "rose 30,000", "up 30,000 on",
+# "dropped some 100,000". ("rose to 300,000" names the new level, so "to" keeps it an estimate.)
+CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:rose|fell|dropped|declined|decreased|increased|jumped|climbed|grew|shrank|slumped|plunged|soared|up|down)"
+    r"\s+(?:(?:a\s+further|another|almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|"
+    r"just\s+under|an\s+estimated)\s+)?$", _I)
 # "100,000 fewer people", "166,000 higher than"
 CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down)\b"
                           r"(?!\s+(?:to|from)\b)", _I)
 TARGET_BEFORE = re.compile(
     r"\b(?:targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
-    r"objective|cap(?:ped)?\s+at|limit\s+of)\b[^.;]{0,80}$", _I)
+    r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
+    r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to)\b[^.;]{0,80}$", _I)
 FORECAST_BEFORE = re.compile(
     r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|would|will(?!\s+(?:show|reveal|confirm))"
     r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*)\b[^.;]{0,80}$", _I)
@@ -83,11 +93,21 @@ MASKS = re.compile(r"(?:the\s+(?:difference|gap|balance)\s+between|rather\s+than
 COMPARISON = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|from|than|versus|vs\.?)\s", _I)
 CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("Its first estimate ... is 728,000").
-ANAPHORA = re.compile(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b", _I)
+ANAPHORA = re.compile(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
+                     # "A year earlier it was 1.0 million": "it" standing for the flow just named
+                     r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
 STOCK = re.compile(r"\s*(?:\w+\s+){0,3}?(?:living|who\s+live|residents?|population|born\s+abroad|born\s+overseas|"
                    r"already\s+here|in\s+the\s+country\s+illegally|households?|homes|visas?\s+(?:issued|granted)|"
                    r"applications?|crossings?|small\s+boats?|jobs|vacancies|workforce)\b", _I)
+# Workers, employees and staff are counted where they work (a stock) unless the words say they moved:
+# "2 million EU workers" vs "180,000 EU workers arrived".
+WORKER_STOCK = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:workers|employees|staff)\b(?!\s+(?:(?:have|had|who)\s+)?"
+                          r"(?:arriv|came|come|left|leav|emigrat|immigrat|moved|entered))", _I)
+# An age group ("300,000 were aged 16 to 24") is a breakdown outside the contract's vocabulary.
+AGE_GROUP = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)",
+                       _I)
+AGE_BEFORE = re.compile(r"\b(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)[^,;:]{0,60}$", _I)
 STOCK_BEFORE = re.compile(r"(?:population\s+(?:of|grew\s+by|rose\s+by|increased\s+by|to)|total\s+of\s+visas|"
                           r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
 
@@ -110,12 +130,18 @@ _GEO_RES = [(tag, re.compile(pattern)) for tag, pattern in GEOGRAPHY_CUES]  # pr
 
 
 def _scan(text, start, end, family, compiled, taken):
+    # `taken` holds disjoint spans kept sorted, so an overlap test is a bisection, not a scan
+    # (a long line with thousands of cues must not cost cues squared).
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
     cues = []
     for tag, rx in compiled:
         for m in rx.finditer(text, start, end):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            i = bisect.bisect_left(starts, m.end())
+            if i and spans[i - 1][1] > m.start():
                 continue  # a longer, more specific cue already claimed these words
-            taken.append((m.start(), m.end()))
+            spans.insert(i, (m.start(), m.end()))
+            starts.insert(i, m.start())
             cues.append(Cue(m.start(), m.end(), family, tag))
     return cues
 

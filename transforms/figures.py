@@ -6,6 +6,7 @@ clause), then its sentence, then the paragraph it sits in, then the article as a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -17,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.24-1"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.24-2"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,26 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _attach(cues: list[C.Cue], numbers: list[NumberMention]) -> list[dict[str, C.Cue]]:
+_CLAUSE_PENALTY = 10_000  # larger than any sentence: a cue in the number's own clause always wins
+
+
+def _attach(cues: list[C.Cue], numbers: list[NumberMention], text: str = "", s: int = 0,
+            e: int = 0) -> list[dict[str, C.Cue]]:
     """Give each number at most one cue per family, closest pairs first: in "1.2 million people
-    arriving and 479,000 leaving", "leaving" belongs to 479,000 so "arriving" goes to 1.2 million."""
+    arriving and 479,000 leaving", "leaving" belongs to 479,000 so "arriving" goes to 1.2 million.
+
+    Distance is counted within a clause first: in "170,000 had a definite job and 120,000 were
+    looking for work" the job words are nearer the second number in characters, but "and" closes
+    the first number's clause, so they describe the first."""
+    bounds = [m.start() for m in C.CLAUSE_END.finditer(text, s, e)] if text else []
+
+    def gap(c: C.Cue, n: NumberMention) -> int:
+        lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
+        crossed = bisect.bisect_left(bounds, hi) > bisect.bisect_left(bounds, lo)
+        return _gap((c.start, c.end), (n.start, n.end)) + (_CLAUSE_PENALTY if crossed else 0)
+
     own: list[dict[str, C.Cue]] = [{} for _ in numbers]
-    pairs = sorted((_gap((c.start, c.end), (n.start, n.end)), ci, ni)
-                   for ci, c in enumerate(cues) for ni, n in enumerate(numbers))
+    pairs = sorted((gap(c, n), ci, ni) for ci, c in enumerate(cues) for ni, n in enumerate(numbers))
     used = set()
     for _, ci, ni in pairs:
         cue = cues[ci]
@@ -109,9 +124,9 @@ def _kind(text: str, s: int, n: NumberMention) -> tuple[str, str | None]:
     for kind, rx in (("target", C.TARGET_BEFORE), ("forecast", C.FORECAST_BEFORE)):
         m = rx.search(before)
         if m and not _ESTIMATE_VERB.search(before, m.end()):
-            change = C.CHANGE_BEFORE.search(before) or C.CHANGE_AFTER.match(after)
+            change = C.CHANGE_BEFORE.search(before) or C.CHANGE_VERB_BEFORE.search(before) or C.CHANGE_AFTER.match(after)
             return kind, (C.direction_of(change.group(0)) if change else None)
-    m = C.CHANGE_BEFORE.search(before)
+    m = C.CHANGE_BEFORE.search(before) or C.CHANGE_VERB_BEFORE.search(before)
     if m:
         return "change", C.direction_of(m.group(0))
     m = C.CHANGE_AFTER.match(after)
@@ -145,6 +160,11 @@ class _Reader:
         main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and _clause_of(p.start, clauses) is None]
         anchor = main_abs[0].period_end if main_abs else self.context_period
         drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
+        if not numbers and text[s:e].rstrip().endswith(":"):
+            # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below it.
+            lead = [c.value for c in C.find_cues(text, s, e) if c.family == "flow"]
+            if len(set(lead)) == 1:
+                self.previous_flow = lead[0]
         if main_abs:
             self.context_period = main_abs[-1].period_end
         return drafts
@@ -152,7 +172,7 @@ class _Reader:
     def _drafts(self, s, e, numbers, periods, clauses, anchor) -> list[_Draft]:
         text = self.text
         cues = C.find_cues(text, s, e)
-        own = _attach(cues, numbers)
+        own = _attach(cues, numbers, text, s, e)
         flows = {c.value for c in cues if c.family == "flow"}
         geos = [c for c in cues if c.family == "geography"]
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
@@ -177,7 +197,9 @@ class _Reader:
             else:
                 d.geography = self.context_geography or self.article_geography
             if C.STOCK.match(text, n.end, min(e, n.end + 60)) and flow_cue is None or \
-                    C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start):
+                    C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start) or \
+                    C.WORKER_STOCK.match(text, n.end, min(e, n.end + 60)) or C.AGE_GROUP.match(text, n.end, min(e, n.end + 60)) \
+                    or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start):
                 d.flow = None
             d.kind, d.direction = _kind(text, s, n)
             self._period(d, n, periods, clauses, clause, anchor)
@@ -194,6 +216,12 @@ class _Reader:
 
     def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor):
         same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
+        if d.kind == "change" and anchor and any(p.kind == "absolute" for p in same_clause):
+            # "up 30,000 on the previous year": a change is dated by the later of its two periods
+            same_clause = [p for p in same_clause if p.kind == "absolute"]
+        elif d.kind == "change" and anchor and same_clause and all(p.kind == "previous" for p in same_clause):
+            d.period_end, d.period_source = anchor, "sentence"
+            return
         if same_clause:
             p = min(same_clause, key=lambda p: _gap((p.start, p.end), (n.start, n.end)))
             d.period_end = resolve_relative(p, anchor if p.kind != "same" else self.context_period or anchor)
@@ -221,7 +249,7 @@ def _article_period(text: str, end: int, published: date | None) -> date | None:
 def _article_geography(text: str, first_lines: list[tuple[int, int]]) -> str:
     """A headline about another country makes that country the article's default."""
     for s, e in first_lines:
-        for cue in C.find_cues(text, s, e):
+        for cue in C.find_cues(text, s, min(e, s + 300)):  # a headline, not a whole unbroken page
             if cue.family == "geography":
                 return cue.value
     return "UK"

@@ -26,6 +26,8 @@ _ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+
 PERIOD = re.compile(
     r"\b(?:"
     r"(?P<ending>" + _ENDING + r")(?P<e_month>" + _MONTH + r")(?:\s+(?P<e_year>" + _YEAR + r"))?(?![\w/])"
+    # "the year to mid-2023": statisticians' mid-year is the end of June
+    r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<cal_prefix>(?:in|during|for|throughout|over)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
     r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
     r"|(?P<my_prefix>(?:in|of|for|by)\s+)(?P<m_month>" + _MONTH + r")\s+(?P<m_year>" + _YEAR + r")(?![\w/])"
@@ -33,6 +35,7 @@ PERIOD = re.compile(
     r"|(?P<prev_cal>(?:the\s+)?previous\s+calendar\s+year|the\s+calendar\s+year\s+before)"
     r"|(?P<prev>(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months)|a\s+year\s+(?:earlier|before)"
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
+    r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
     r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|time))"
     r")",
     re.IGNORECASE)
@@ -51,7 +54,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since
 class PeriodMention:
     start: int
     end: int
-    kind: str             # absolute | previous | previous_calendar | same
+    kind: str             # absolute | previous | next | previous_calendar | same
     period_end: date | None
 
 
@@ -82,6 +85,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                 found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("e_year")), month)))
             else:
                 found.append(PeriodMention(m.start(), m.end(), "absolute", latest_month_end(month, published)))
+        elif m.group("mid_year"):
+            found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("mid_year")), 6)))
         elif m.group("c_year"):
             year = int(m.group("c_year"))
             if published is not None and year >= published.year:
@@ -105,6 +110,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                                        date(published.year - 1, 12, 31) if published else None))
         elif m.group("prev_cal"):
             found.append(PeriodMention(m.start(), m.end(), "previous_calendar", None))
+        elif m.group("next"):
+            found.append(PeriodMention(m.start(), m.end(), "next", None))
         elif m.group("prev"):
             found.append(PeriodMention(m.start(), m.end(), "previous", None))
         else:
@@ -120,6 +127,8 @@ def resolve_relative(mention: PeriodMention, anchor: date | None) -> date | None
         return None
     if mention.kind == "previous":
         return previous_year(anchor)
+    if mention.kind == "next":
+        return month_end(anchor.year + 1, anchor.month)
     if mention.kind == "previous_calendar":
         return date(anchor.year - 1, 12, 31)
     return anchor  # "the same period"

@@ -38,10 +38,26 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield from _trimmed(text, pos, end)
 
 
+# No reported sentence runs past this; a longer "sentence" is a page without punctuation (a scrape
+# gone wrong), cut into pieces so the work done per sentence stays bounded and extraction linear.
+MAX_SENTENCE = 1000
+_SOFT_BREAK = re.compile(r"[;,]\s|\s")
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield start, end
+    while start < end:
+        stop = end
+        if end - start > MAX_SENTENCE:
+            stop = start + MAX_SENTENCE
+            # break after the last clause mark, else the last space, in the second half of the piece
+            breaks = [m.end() for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE // 2, stop)]
+            clause = [b for b in breaks if text[b - 2] in ";,"]
+            stop = (clause or breaks or [stop])[-1]
+        s, e = start, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+        start = stop

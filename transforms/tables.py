@@ -20,6 +20,10 @@ _BREAKDOWN_WORDS = {"eu": "citizenship:eu", "non-eu": "citizenship:non_eu", "bri
                     "family": "reason:family", "asylum": "reason:asylum"}
 
 
+# A unit stated once for the whole table: "Net migration (thousands)", "figures in '000s".
+_THOUSANDS = re.compile(r"\bthousands\b|\(?'?000s?\)?(?!\d)|\b000s\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class TableCell:
     number: NumberMention
@@ -73,21 +77,27 @@ def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
     return cells
 
 
-def _value_cell(text: str, s: int, e: int) -> NumberMention | None | bool:
+def _value_cell(text: str, s: int, e: int, scale: int = 1) -> NumberMention | None | bool:
     """The number filling a cell; None when the cell is a missing-value marker; False when not a value."""
     if MISSING.match(text[s:e].strip()):
         return None
-    numbers = find_numbers(text, s, e)
+    numbers = find_numbers(text, s, e, scale)
     if len(numbers) == 1 and numbers[0].start - s <= 1 and numbers[0].end == e:
         return numbers[0]
     return False
 
 
 def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[int, int]],
-                published: date | None) -> list[TableCell]:
+                published: date | None, caption: tuple[int, int] | None = None) -> list[TableCell]:
     header, body = rows[0], rows[1:]
     out = []
     column_meaning = [label_meaning(text, s, e) for s, e in header]
+    # The unit and the flow may be said once, in the caption line or the corner cell
+    # ("Immigration by reason, thousands"): rows then name only the breakdown.
+    context = [caption] if caption else []
+    context.append(header[0])
+    scale = 1000 if any(_THOUSANDS.search(text, s, e) for s, e in context + list(header)) else 1
+    table_flow = next((flow for flow, _ in (label_meaning(text, s, e) for s, e in reversed(context)) if flow), None)
     # Periods down the first column, flows across the header...
     if any(flow or bd for flow, bd in column_meaning[1:]):
         for row, (rs, re_) in zip(body, spans[1:]):
@@ -95,7 +105,8 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
                 continue
             period = parse_period_label(text[row[0][0]:row[0][1]], published)
             for (s, e), (flow, bd) in zip(row[1:], column_meaning[1:]):
-                cell = _value_cell(text, s, e)
+                flow = flow or (table_flow if bd else None)
+                cell = _value_cell(text, s, e, scale)
                 if cell and flow:
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
         return out
@@ -106,8 +117,9 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
             if not row:
                 continue
             flow, bd = label_meaning(text, *row[0])
+            flow = flow or (table_flow if bd else None)
             for (s, e), period in zip(row[1:], periods[1:]):
-                cell = _value_cell(text, s, e)
+                cell = _value_cell(text, s, e, scale)
                 if cell and flow:
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
     return out
@@ -126,7 +138,7 @@ def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
             grid = _grid_run(text, line_spans, i, sep)
             if grid:
                 last, rows, spans = grid
-                cells += _grid_cells(text, rows, spans, published)
+                cells += _grid_cells(text, rows, spans, published, _caption(text, line_spans, i))
                 used.update(range(i, last + 1))
                 i = last + 1
                 break
@@ -164,6 +176,15 @@ def _grid_run(text, line_spans, i, sep):
     return j - 1, rows, spans
 
 
+def _caption(text, line_spans, i) -> tuple[int, int] | None:
+    """The line just above a table (blank lines skipped), when it is short enough to be its title."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        s, e = _single(text, line_spans[j])
+        if s < e:
+            return (s, e) if e - s <= 120 else None
+    return None
+
+
 def _single(text, span):
     s, e = span
     while s < e and text[s].isspace():
@@ -175,7 +196,7 @@ def _single(text, span):
 
 def _block_table(text, line_spans, i, published):
     """Header lines naming flows (at least two), then period labels each followed by value lines."""
-    columns, j = [], i
+    columns, j, scale = [], i, 1
     while j < len(line_spans):
         s, e = _single(text, line_spans[j])
         if s == e:
@@ -187,6 +208,7 @@ def _block_table(text, line_spans, i, published):
         if not flow:
             break
         columns.append((flow, bd))
+        scale = 1000 if _THOUSANDS.search(text, s, e) else scale
         j += 1
     if len(columns) < 2:
         return None
@@ -202,7 +224,7 @@ def _block_table(text, line_spans, i, published):
             last = j
             j += 1
             continue
-        value = _value_cell(text, s, e) if period else False
+        value = _value_cell(text, s, e, scale) if period else False
         if value is False or col >= len(columns):
             break
         if value:

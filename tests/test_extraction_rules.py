@@ -1,0 +1,281 @@
+"""Extraction rules pinned on small made-up sentences: what a figure is, which flow, breakdown,
+country and kind it has, and where it sits (prose, bullets, tables, headlines)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.figures import figures_from_article
+
+PUB = date(2024, 5, 23)
+
+
+def figs(text, published=PUB):
+    return figures_from_article("t", text, published)
+
+
+def rows(text, published=PUB):
+    """(kind, flow, breakdown_value, period_end, value, qualifier, geography, status) per figure."""
+    return [(f.kind, f.flow, f.breakdown_value, f.period_end, f.value, f.qualifier, f.geography, f.status)
+            for f in figs(text, published)]
+
+
+def only(text, published=PUB):
+    found = figs(text, published)
+    assert len(found) == 1, [(f.flow, f.value) for f in found]
+    return found[0]
+
+
+# --- numbers in sentences -------------------------------------------------------------------------
+
+def test_basic_estimate_with_every_field():
+    f = only("Immigration to the UK was 655,000 in the year ending March 2021.")
+    assert (f.kind, f.flow, f.breakdown_dim, f.geography, f.period_end, f.period_months) == (
+        "estimate", "immigration", None, "UK", date(2021, 3, 31), 12)
+    assert (f.value, f.precision, f.qualifier, f.status, f.raw_text) == (655_000, 1000, "exact", "valid", "655,000")
+
+
+def test_offsets_point_at_the_raw_text():
+    text = "Headline\n\nNet migration hit about 1.3 million in 2022."
+    f = only(text)
+    assert text[f.char_start:f.char_end] == f.raw_text == "1.3 million"
+    assert (f.value, f.precision, f.qualifier) == (1_300_000, 100_000, "approximately")
+
+
+def test_range_keeps_both_ends():
+    f = only("Net migration was between 310,000 and 330,000 in 2017.")
+    assert (f.value, f.value_high, f.period_end) == (310_000, 330_000, date(2017, 12, 31))
+
+
+def test_bound_keeps_its_qualifier():
+    assert rows("More than 420,000 people emigrated in 2019.") == [
+        ("estimate", "emigration", None, date(2019, 12, 31), 420_000, "at_least", "UK", "valid")]
+
+
+@pytest.mark.parametrize("written", ["342,00", "1,2000"])
+def test_malformed_number_is_quarantined_with_its_flow(written):
+    f = only(f"Emigration was {written} in the year ending June 2018.")
+    assert (f.flow, f.status, f.value) == ("emigration", "quarantined", None)
+    assert written in f.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Immigration cost councils £450,000 in 2019.",
+    "Immigration was 12% higher in 2019 than in 2018.",
+    "Net migration has been rising for 10 years.",
+    "Immigration rules have been in force for 1,000 days.",
+    "Four in ten immigrants in 2019 came from Asia.",
+    "In 2019, 2 million EU workers were employed in Britain.",
+    "Immigration has brought 2 million EU workers to Britain.",
+    "About 1.4 million people living here were born in Poland.",
+    "Net migration added to a population of 1.2 million in the city.",
+    "Immigration was 1.1m in 2022, and 300,000 of the arrivals were aged 16 to 24.",
+    "Immigration of people aged 16 to 24 was 300,000 in 2022.",
+])
+def test_not_migration_flows(text):
+    assert [(f.flow, f.value) for f in figs(text) if f.value != 1_100_000] == []
+
+
+# --- flows and breakdowns ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, flow", [
+    ("Arrivals totalled 600,000 in 2018.", "immigration"),
+    ("Some 600,000 people came to Britain in 2018.", "immigration"),
+    ("About 600,000 people moved to the UK in 2018.", "immigration"),
+    ("The inflow was 600,000 in 2018.", "immigration"),
+    ("There were 600,000 immigrants in 2018.", "immigration"),
+    ("About 350,000 people left in 2018.", "emigration"),
+    ("Departures reached 350,000 in 2018.", "emigration"),
+    ("Some 350,000 Britons emigrated in 2018.", "emigration"),
+    ("Roughly 350,000 people moved abroad in 2018.", "emigration"),
+    ("Net migration was 250,000 in 2018.", "net_migration"),
+    ("Net overseas migration was 250,000 in 2018.", "net_migration"),
+    ("The net inflow was 250,000 in 2018.", "net_migration"),
+    ("The balance was 250,000 in 2018.", "net_migration"),
+])
+def test_flow_words(text, flow):
+    f = only(text)
+    assert (f.flow, f.period_end) == (flow, date(2018, 12, 31))
+
+
+def test_two_flows_in_one_sentence_go_to_the_nearest_number():
+    assert [(f.flow, f.value) for f in figs("In 2018, 610,000 people arrived and 340,000 left.")] == [
+        ("immigration", 610_000), ("emigration", 340_000)]
+
+
+def test_reason_breakdowns_including_work_split():
+    text = ("Work-related immigration was 290,000 in the year ending June 2017, of which 170,000 had a "
+            "definite job and 120,000 were looking for work.")
+    assert [(f.flow, f.breakdown_dim, f.breakdown_value, f.value) for f in figs(text)] == [
+        ("immigration", "reason", "work", 290_000),
+        ("immigration", "reason", "work_definite_job", 170_000),
+        ("immigration", "reason", "work_looking_for_job", 120_000),
+    ]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Immigration for study was 140,000 in 2017.", "study"),
+    ("Some 80,000 people came to join family in 2017.", "family"),
+    ("About 40,000 immigrants in 2017 were seeking asylum.", "asylum"),
+])
+def test_other_reasons(text, value):
+    f = only(text)
+    assert (f.flow, f.breakdown_dim, f.breakdown_value) == ("immigration", "reason", value)
+
+
+def test_citizenship_breakdowns():
+    text = ("In 2017, EU citizens arriving numbered 250,000, with 260,000 non-EU citizens "
+            "and 80,000 British citizens.")
+    assert [(f.breakdown_value, f.value) for f in figs(text)] == [
+        ("eu", 250_000), ("non_eu", 260_000), ("british", 80_000)]
+
+
+def test_eu8_eu2_and_commonwealth():
+    text = ("In 2015, 60,000 EU8 citizens and 50,000 EU2 citizens came to the UK, alongside 30,000 "
+            "from the old Commonwealth and 45,000 from the new Commonwealth.")
+    assert [(f.flow, f.breakdown_value, f.value) for f in figs(text)] == [
+        ("immigration", "eu8", 60_000), ("immigration", "eu2", 50_000),
+        ("immigration", "old_commonwealth", 30_000), ("immigration", "new_commonwealth", 45_000)]
+
+
+# --- kinds ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, direction", [
+    ("Net migration fell by 65,000 in 2019.", 65_000, "down"),
+    ("Emigration saw a fall of 52,000 in 2019.", 52_000, "down"),
+    ("There were 90,000 fewer arrivals in 2019.", 90_000, "down"),
+    ("Immigration rose 45,000 in 2019.", 45_000, "up"),
+    ("Net migration was up 45,000 in 2019.", 45_000, "up"),
+    ("Emigration increased by about 45,000 in 2019.", 45_000, "up"),
+])
+def test_changes(text, value, direction):
+    f = only(text)
+    assert (f.kind, f.value, f.direction, f.period_end) == ("change", value, direction, date(2019, 12, 31))
+
+
+def test_change_and_new_level_in_one_sentence():
+    assert [(f.kind, f.direction, f.value) for f in figs("Net migration dropped by 70,000 to 210,000 in 2019.")] == [
+        ("change", "down", 70_000), ("estimate", None, 210_000)]
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("The party promised to get net migration below 100,000.", 100_000, "at_most"),
+    ("Ministers hope to bring net migration down to 300,000.", 300_000, "exact"),
+    ("The government aims to cut net migration to 250,000 a year.", 250_000, "exact"),
+])
+def test_targets(text, value, qualifier):
+    f = only(text)
+    assert (f.kind, f.flow, f.value, f.qualifier, f.period_end) == ("target", "net_migration", value, qualifier, None)
+
+
+@pytest.mark.parametrize("text, value, high", [
+    ("Net migration could settle at around 260,000-280,000 by 2030.", 260_000, 280_000),
+    ("Net migration is projected to fall to 340,000.", 340_000, None),
+    ("Forecasters expect immigration of 800,000 in 2026.", 800_000, None),
+])
+def test_forecasts(text, value, high):
+    f = only(text)
+    assert (f.kind, f.value, f.value_high, f.period_end) == ("forecast", value, high, None)
+
+
+# --- geography --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, geography", [
+    ("In Australia, net overseas migration was 470,000 in 2023.", "Australia"),
+    ("Canada admitted 460,000 immigrants in 2023.", "Canada"),
+    ("New Zealand net migration reached 120,000 in 2023.", "New Zealand"),
+    ("Immigration to the US was 1.5 million in 2023.", "United States"),
+    ("Net migration to Germany was 600,000 in 2023.", "Germany"),
+    ("Net migration to the EU was 1.4 million in 2023.", "EU"),
+])
+def test_other_countries_get_their_own_geography(text, geography):
+    assert only(text).geography == geography
+
+
+def test_uk_and_foreign_figures_in_one_article_stay_apart():
+    text = ("UK net migration was 700,000 in 2023.\n\n"
+            "In Canada, immigration reached 470,000 the same year. Emigration there was 90,000 in 2023.\n\n"
+            "Emigration from Britain was 500,000 in 2023.")
+    assert [(f.geography, f.flow, f.value) for f in figs(text)] == [
+        ("UK", "net_migration", 700_000), ("Canada", "immigration", 470_000),
+        ("Canada", "emigration", 90_000), ("UK", "emigration", 500_000)]
+
+
+def test_origin_country_is_not_a_geography():
+    f = only("Some 90,000 people came to the UK from Australia in 2018.")
+    assert f.geography == "UK"
+
+
+def test_headline_about_another_country_sets_the_article_default():
+    text = "Australia's migration boom\n\nNet overseas migration was 520,000 in the year to June 2023."
+    assert only(text, date(2024, 1, 10)).geography == "Australia"
+
+
+# --- structure beyond prose ---------------------------------------------------------------------------
+
+def test_bullet_lists_in_three_styles():
+    text = ("Figures for the year ending June 2023:\n"
+            "- Immigration: 910,000\n* Emigration: 480,000\n• Net migration: 430,000")
+    assert [(f.flow, f.value, f.period_end) for f in figs(text, date(2023, 12, 1))] == [
+        ("immigration", 910_000, date(2023, 6, 30)), ("emigration", 480_000, date(2023, 6, 30)),
+        ("net_migration", 430_000, date(2023, 6, 30))]
+
+
+def test_bullet_breakdowns_take_the_flow_from_their_lead_in():
+    text = "Immigration by reason, year ending June 2016:\n- Work: 280,000\n- Study: 160,000"
+    assert [(f.flow, f.breakdown_value, f.value, f.period_end) for f in figs(text, date(2016, 12, 1))] == [
+        ("immigration", "work", 280_000, date(2016, 6, 30)), ("immigration", "study", 160_000, date(2016, 6, 30))]
+
+
+def test_markdown_table_with_missing_cells():
+    text = ("| Period | Immigration | Emigration | Net migration |\n|---|---|---|---|\n"
+            "| YE Jun 2021 | 600,000 | .. | 240,000 |\n| YE Jun 2022 | 1,000,000 | n/a | - |")
+    assert [(f.flow, f.value, f.period_end, f.source) for f in figs(text, date(2023, 1, 5))] == [
+        ("immigration", 600_000, date(2021, 6, 30), "table"), ("net_migration", 240_000, date(2021, 6, 30), "table"),
+        ("immigration", 1_000_000, date(2022, 6, 30), "table")]
+
+
+def test_tab_separated_table():
+    text = "Year\tImmigration\tEmigration\n2019\t680,000\t410,000\n2020\t590,000\t..\n"
+    assert [(f.flow, f.value, f.period_end) for f in figs(text, date(2021, 6, 1))] == [
+        ("immigration", 680_000, date(2019, 12, 31)), ("emigration", 410_000, date(2019, 12, 31)),
+        ("immigration", 590_000, date(2020, 12, 31))]
+
+
+def test_table_with_periods_as_columns_and_flows_as_rows():
+    text = ("| Flow | YE Dec 2020 | YE Dec 2021 |\n|---|---|---|\n"
+            "| Immigration | 590,000 | 1,000,000 |\n| Emigration | 480,000 | n/a |")
+    assert [(f.flow, f.value, f.period_end) for f in figs(text, date(2022, 6, 1))] == [
+        ("immigration", 590_000, date(2020, 12, 31)), ("immigration", 1_000_000, date(2021, 12, 31)),
+        ("emigration", 480_000, date(2020, 12, 31))]
+
+
+def test_table_in_thousands_with_flow_in_the_caption():
+    text = ("Immigration by reason (thousands)\n\n| Reason | 2018 | 2019 |\n|---|---|---|\n"
+            "| Work | 210 | 205 |\n| Study | 120 | .. |")
+    assert [(f.flow, f.breakdown_value, f.value, f.precision, f.period_end) for f in figs(text, date(2020, 6, 1))] == [
+        ("immigration", "work", 210_000, 1000, date(2018, 12, 31)),
+        ("immigration", "work", 205_000, 1000, date(2019, 12, 31)),
+        ("immigration", "study", 120_000, 1000, date(2018, 12, 31))]
+
+
+def test_plain_text_block_table():
+    text = ("Immigration\nEmigration\nNet migration\n"
+            "Year ending June 2021\n600,000\n350,000\n250,000\n"
+            "Year ending June 2022\n1,000,000\n..\n600,000\n")
+    assert [(f.flow, f.value, f.period_end) for f in figs(text, date(2023, 1, 1))] == [
+        ("immigration", 600_000, date(2021, 6, 30)), ("emigration", 350_000, date(2021, 6, 30)),
+        ("net_migration", 250_000, date(2021, 6, 30)), ("immigration", 1_000_000, date(2022, 6, 30)),
+        ("net_migration", 600_000, date(2022, 6, 30))]
+
+
+def test_headline_figure_takes_the_period_of_its_explicit_mention():
+    text = "Net migration drops to 590,000\n\nNet migration was 590,000 in the year ending December 2023."
+    assert [(f.value, f.period_end, f.period_source) for f in figs(text)] == [
+        (590_000, date(2023, 12, 31), "repeated"), (590_000, date(2023, 12, 31), "sentence")]
+
+
+def test_reader_comments_are_not_the_article():
+    text = "Net migration was 590,000 in 2023.\n\nComments\n\nI heard immigration was 900,000 in 2023."
+    assert [f.value for f in figs(text)] == [590_000]

@@ -1,0 +1,94 @@
+"""Numbers as reporters write them, read by transforms.numbers; made-up snippets, never corpus text."""
+from __future__ import annotations
+
+import pytest
+
+from transforms.numbers import find_numbers
+
+
+def one(text):
+    found = find_numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("arrivals of 650,000", 650_000, 1000),
+    ("a net balance of +215,000", 215_000, 1000),
+    ("about 1.2 million people", 1_200_000, 100_000),
+    ("some 1.22m people", 1_220_000, 10_000),
+    ("roughly 685k leavers", 685_000, 1000),
+    ("half a million newcomers", 500_000, 100_000),
+    ("a quarter of a million leavers", 250_000, 10_000),
+    ("three-quarters of a million arrivals", 750_000, 10_000),
+    ("two million arrivals", 2_000_000, 1_000_000),
+    ("1,207,000 arrivals", 1_207_000, 1000),
+])
+def test_values_and_precision(text, value, precision):
+    n = one(text)
+    assert (n.value, n.precision, n.malformed) == (value, precision, None)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("nearly 300,000", "at_most"),
+    ("just under 300,000", "at_most"),
+    ("more than 400,000", "at_least"),
+    ("over 400,000", "at_least"),
+    ("around 400,000", "approximately"),
+    ("an estimated 400,000", "approximately"),
+    ("exactly 400,000", "exact"),
+])
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_qualifier_is_not_part_of_the_raw_text():
+    n = one("more than 400,000")
+    assert n.text == "400,000"
+
+
+@pytest.mark.parametrize("text", ["240,000-250,000", "240,000–250,000", "between 240,000 and 250,000"])
+def test_ranges(text):
+    n = one(text)
+    assert (n.value, n.value_high, n.precision) == (240_000, 250_000, 1000)
+
+
+def test_range_with_one_multiplier_applies_it_to_both_ends():
+    n = one("1.1-1.2 million")
+    assert (n.value, n.value_high) == (1_100_000, 1_200_000)
+
+
+def test_from_x_to_y_is_two_numbers_not_a_range():
+    found = find_numbers("down from 500,000 to 450,000")
+    assert [(n.value, n.value_high) for n in found] == [(500_000, None), (450_000, None)]
+
+
+def test_x_and_y_without_between_is_two_numbers():
+    found = find_numbers("300,000 and 250,000")
+    assert [n.value for n in found] == [300_000, 250_000]
+
+
+@pytest.mark.parametrize("text, bad", [("342,00", "342,00"), ("1,2000", "1,2000"), ("12,34,567", "12,34,567")])
+def test_malformed_groups_are_flagged_not_guessed(text, bad):
+    n = one(f"a total of {text} people")
+    assert n.value is None and n.malformed and bad in n.malformed
+
+
+@pytest.mark.parametrize("text", [
+    "in 2016", "on 23 May 2024", "£300,000", "$1.2 million", "300,000 pounds", "25%", "40 per cent",
+    "10 years", "18 months", "a 30-year-old", "four in ten", "1 in 5", "250 people",
+])
+def test_things_that_are_not_flows_give_no_number(text):
+    assert find_numbers(text) == []
+
+
+def test_a_unit_on_the_next_line_does_not_belong_to_the_number():
+    # block tables put a period label on the line after a value
+    n = one("700,000\nYear ending June 2024")
+    assert n.value == 700_000
+
+
+def test_scale_for_tables_in_thousands():
+    assert find_numbers("764") == []  # a bare 764 is too small to be a flow...
+    (n,) = find_numbers("764", scale=1000)  # ...unless the table says it counts thousands
+    assert (n.value, n.precision) == (764_000, 1000)
