@@ -119,3 +119,25 @@ def test_publish_refuses_a_staging_build_that_was_not_audited(seed_copy, tmp_pat
     assert not result.success
     failure = [e for e in result.all_events if e.is_step_failure][0]
     assert "not published" in str(failure.event_specific_data.error.message)
+
+
+def test_adding_an_article_extracts_only_it_and_equals_a_full_rebuild(seed_copy, tmp_path):
+    from conftest import FIXTURES
+    import shutil
+    path = tmp_path / "wh.duckdb"
+    assert materialize_all(seed_copy, path).success
+    shutil.copy(FIXTURES / "dev_articles" / "dev04_revised_series_2024.txt", seed_copy / "late_revision.txt")
+    with open(seed_copy / "manifest.csv", "a") as manifest:
+        manifest.write("late_revision,late_revision.txt,2025-11-27,\n")
+    result = materialize_all(seed_copy, path)
+    assert result.success
+    extracted = [m for m in result.get_asset_materialization_events()
+                 if m.asset_key == dg.AssetKey(["core", "figures"])][0]
+    assert extracted.materialization.metadata["articles_extracted"].value == 1
+    fresh = tmp_path / "fresh.duckdb"
+    assert materialize_all(seed_copy, fresh).success
+    for table in ("marts.migration_flows", "marts.migration_breakdowns", "marts.figure_revisions"):
+        assert query(path, f"select * from {table} order by all") == query(fresh, f"select * from {table} order by all")
+    # the later vintage revises 2023-06-30 in the published row; both vintages stay in revisions
+    assert query(path, "select net_migration, vintage::varchar from marts.migration_flows "
+                       "where period_end = '2023-06-30'") == [(906000, "2025-11-27")]

@@ -7,6 +7,7 @@ clause), then its sentence, then the paragraph it sits in, then the article as a
 from __future__ import annotations
 
 import bisect
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -138,8 +139,9 @@ def _kind(text: str, s: int, n: NumberMention) -> tuple[str, str | None]:
 class _Reader:
     """State carried while reading one article top to bottom."""
 
-    def __init__(self, text: str, published: date | None):
+    def __init__(self, text: str, published: date | None, lowered: str):
         self.text, self.published = text, published
+        self.lowered = lowered  # C.lowercase(text), shared by every cue scan of the article
         self.context_period: date | None = None      # the period the paragraph is talking about
         self.context_geography: str | None = None
         self.previous_flow: str | None = None
@@ -152,17 +154,26 @@ class _Reader:
         self.context_geography = None
         self.previous_flow = None
 
+    def index(self, numbers: list[NumberMention], periods: list[PeriodMention]) -> None:
+        """Numbers and periods are found in one pass over the article; sentences look them up."""
+        self.numbers, self.number_starts = numbers, [n.start for n in numbers]
+        self.periods, self.period_starts = periods, [p.start for p in periods]
+
+    @staticmethod
+    def _within(items, starts, s, e):
+        return items[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+
     def read_sentence(self, s: int, e: int) -> list[_Draft]:
         text = self.text
-        numbers = find_numbers(text, s, e)
-        periods = find_periods(text, self.published, s, e)
+        numbers = [n for n in self._within(self.numbers, self.number_starts, s, e) if n.end <= e]
+        periods = [p for p in self._within(self.periods, self.period_starts, s, e) if p.end <= e]
         clauses = _clauses(text, s, e, numbers) if numbers else []
         main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and _clause_of(p.start, clauses) is None]
         anchor = main_abs[0].period_end if main_abs else self.context_period
         drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
         if not numbers and text[s:e].rstrip().endswith(":"):
             # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below it.
-            lead = [c.value for c in C.find_cues(text, s, e) if c.family == "flow"]
+            lead = [c.value for c in C.find_cues(text, s, e, self.lowered) if c.family == "flow"]
             if len(set(lead)) == 1:
                 self.previous_flow = lead[0]
         if main_abs:
@@ -171,7 +182,7 @@ class _Reader:
 
     def _drafts(self, s, e, numbers, periods, clauses, anchor) -> list[_Draft]:
         text = self.text
-        cues = C.find_cues(text, s, e)
+        cues = C.find_cues(text, s, e, self.lowered)
         own = _attach(cues, numbers, text, s, e)
         flows = {c.value for c in cues if c.family == "flow"}
         geos = [c for c in cues if c.family == "geography"]
@@ -239,9 +250,9 @@ class _Reader:
             d.period_end, d.period_source = self.article_period, ("article" if self.article_period else None)
 
 
-def _article_period(text: str, end: int, published: date | None) -> date | None:
+def _article_period(periods: list[PeriodMention], published: date | None) -> date | None:
     """The latest finished 12-month period the article names: what a news report is about."""
-    ends = [p.period_end for p in find_periods(text, published, 0, end)
+    ends = [p.period_end for p in periods
             if p.kind == "absolute" and p.period_end and (published is None or p.period_end <= published)]
     return max(ends) if ends else None
 
@@ -257,13 +268,18 @@ def _article_geography(text: str, first_lines: list[tuple[int, int]]) -> str:
 
 def figures_from_article(article_id: str, text: str, published: date | None) -> list[Figure]:
     end = body_end(text)
+    lowered = C.lowercase(text)
+    if not C.has_flow_cue(lowered, 0, end):
+        return []  # nothing in the article speaks of people arriving, leaving or net migration
     line_spans = list(lines(text, end))
     table_cells, table_lines = find_tables(text, end, line_spans, published)
-    reader = _Reader(text, published)
-    reader.article_period = _article_period(text, end, published)
+    reader = _Reader(text, published, lowered)
+    periods = find_periods(text, published, 0, end)
+    reader.index(find_numbers(text, 0, end), periods)
+    reader.article_period = _article_period(periods, published)
     first = [sp for sp in line_spans if sp[1] > sp[0]][:2]
     reader.article_geography = _article_geography(text, first)
-    first_flow = next((c for c in C.find_cues(text, 0, min(end, 600)) if c.family == "flow"), None)
+    first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)
     reader.article_flow = first_flow.value if first_flow else None
 
     drafts: list[_Draft] = []

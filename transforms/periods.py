@@ -75,10 +75,28 @@ def latest_month_end(month: int, published: date | None) -> date | None:
     return month_end(year, month)
 
 
+# Every period mention contains one of these; the full grammar only runs around them, which keeps
+# a scan of a long article close to the speed of a plain search.
+_ANCHOR = re.compile(r"\d{4}|year|month|same|\bYE\b", re.IGNORECASE)
+_REACH_BEFORE, _REACH_AFTER = 70, 120  # a mention starts at most this far before its anchor
+
+
+def _period_matches(text: str, start: int, end: int):
+    """The matches `PERIOD.finditer(text, start, end)` would give, found from anchors."""
+    pos = start
+    for a in _ANCHOR.finditer(text, start, end):
+        if a.start() < pos:
+            continue
+        m = PERIOD.search(text, max(pos, a.start() - _REACH_BEFORE), min(end, a.end() + _REACH_AFTER))
+        if m and m.start() <= a.start():
+            yield m
+            pos = m.end()
+
+
 def find_periods(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[PeriodMention]:
     end = len(text) if end is None else end
     found = []
-    for m in PERIOD.finditer(text, start, end):
+    for m in _period_matches(text, start, end):
         if m.group("ending"):
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
