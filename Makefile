@@ -8,7 +8,11 @@ export DAGSTER_HOME := $(CURDIR)/.dagster
 export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: install run test eval ui clean
+N ?= 100000
+SEED ?= 7
+SIZES ?= 1000 10000 100000
+
+.PHONY: install run test eval ui clean corpus bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +33,16 @@ test: install
 
 eval: install
 	$(BIN)/python tools/evaluate.py
+
+# A generated corpus with its planted answers: make corpus N=100000 SEED=7 (into bench/corpus_$(N)/)
+corpus: install
+	$(BIN)/python bench/corpus.py bench/corpus_$(N) --n $(N) --seed $(SEED) --force
+
+# Full builds of 1,000 / 10,000 / 100,000 generated articles, written to bench/results.md
+bench: install
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python bench/extraction_speed.py
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 ui: install
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000

@@ -3,7 +3,7 @@ import dagster as dg
 
 from .automation import daily_schedule, new_articles_sensor, warehouse_job
 from .checks import asset_checks
-from .extract import core_figures
+from .extract import ExtractionSettings, core_figures
 from .ingest import raw_articles
 from .publish import publish_marts, staging_marts
 from .resources import articles_from_env, warehouse_from_env
@@ -14,7 +14,8 @@ defs = dg.Definitions(
     jobs=[warehouse_job],
     schedules=[daily_schedule],
     sensors=[new_articles_sensor],
-    resources={"warehouse": warehouse_from_env(), "articles": articles_from_env()},
+    resources={"warehouse": warehouse_from_env(), "articles": articles_from_env(),
+               "extraction": ExtractionSettings()},
     # One process per run: DuckDB takes one writer at a time, so parallel steps would only queue,
     # and each extra process would pay the imports again.
     executor=dg.in_process_executor,

@@ -1,13 +1,22 @@
-"""`core/figures`: figures extracted from every article whose content, date or extractor version
-changed since its last extraction; unchanged articles are not read again."""
+"""`core/figures`: figures of every article whose content, date or extractor version changed since
+its last extraction; unchanged articles are not read again.
 
+Extraction fans out over a fixed number of batches of articles. Batches meet DuckDB only through Parquet files: the
+planning step writes each batch's articles, each `extract_batch` step turns its file into a file of
+figures with no database connection at all, and one loading step bulk-loads every figures file in
+a single transaction. So batches can run side by side on any executor (in-process with a process
+pool, multiprocess, or Dask workers) without fighting over DuckDB's single writer.
+"""
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict
 from datetime import datetime, timezone
+from operator import attrgetter
+from pathlib import Path
 
 import dagster as dg
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from transforms.figures import EXTRACTOR_VERSION, Figure, figures_from_article
 
@@ -16,58 +25,123 @@ from .resources import Warehouse
 
 CORE_FIGURES = dg.AssetKey(["core", "figures"])
 FIGURE_COLUMNS = list(Figure.__dataclass_fields__)
-PARALLEL_FROM = 200  # below this many articles a process pool costs more than it saves
+_FIGURE_FIELDS = attrgetter(*FIGURE_COLUMNS)
 
 
-def _extract_batch(batch: list[tuple]) -> list[dict]:
-    return [asdict(f) for article_id, text, published in batch
+BATCHES = 4  # a static fan-out: executors that plan every step ahead (Dask) cannot expand dynamic ones
+
+
+class ExtractionSettings(dg.ConfigurableResource):
+    """Worker processes inside one batch step (use 1 when the executor already runs the batch
+    steps side by side, e.g. on Dask)."""
+
+    workers: int = 0  # 0: one per CPU core
+    parallel_from: int = 200  # below this many articles a process pool costs more than it saves
+
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+
+def _extract_chunk(chunk: list[tuple]) -> list[tuple]:
+    return [_FIGURE_FIELDS(f) for article_id, text, published in chunk
             for f in figures_from_article(article_id, text, published)]
 
 
-def extract_all(rows: list[tuple], workers: int) -> list[dict]:
-    if len(rows) < PARALLEL_FROM or workers < 2:
-        return _extract_batch(rows)
-    size = max(50, len(rows) // (workers * 8))
-    batches = [rows[i:i + size] for i in range(0, len(rows), size)]
+def extract_rows(rows: list[tuple], workers: int, parallel_from: int) -> list[tuple]:
+    """Figures (as tuples in FIGURE_COLUMNS order) of (article_id, text, published) rows."""
+    if len(rows) < parallel_from or workers < 2:
+        return _extract_chunk(rows)
+    size = max(25, len(rows) // (workers * 8))
+    chunks = [rows[i:i + size] for i in range(0, len(rows), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [f for part in pool.map(_extract_batch, batches) for f in part]
+        return [f for part in pool.map(_extract_chunk, chunks) for f in part]
 
 
-@dg.asset(key=CORE_FIGURES, deps=[RAW_ARTICLES], group_name="core", kinds={"duckdb", "python"},
-          description="Every migration figure mention with value, flow, breakdown, geography, period and the "
-                      "character offsets of its source text; malformed or implausible ones quarantined.")
-def core_figures(context: dg.AssetExecutionContext, warehouse: Warehouse):
+def batch_folder(warehouse: Warehouse, run_id: str) -> Path:
+    # beside the warehouse file: on a cluster, put the warehouse folder on storage every worker sees
+    return warehouse.path.parent / "batches" / run_id
+
+
+@dg.op(ins={"after": dg.In(dg.Nothing)}, out={f"batch_{b}": dg.Out(str) for b in range(BATCHES)},
+       description="Writes the articles that need extraction as Parquet batches, split by a hash of their id.")
+def plan_batches(context: dg.OpExecutionContext, warehouse: Warehouse):
+    folder = batch_folder(warehouse, context.run.run_id)
+    folder.mkdir(parents=True, exist_ok=True)
     with warehouse.connect() as con:
-        todo = con.execute("""
-            select a.article_id, a.text, a.published, a.sha256
+        con.execute("""
+            create or replace temp table todo as
+            select a.article_id, a.text, a.published, a.sha256, hash(a.article_id) % $batches as batch
             from raw.articles a left join core.extractions e using (article_id)
             where e.article_id is null or e.sha256 <> a.sha256 or e.published is distinct from a.published
-               or e.extractor_version <> $version""", {"version": EXTRACTOR_VERSION}).fetchall()
-    context.log.info(f"extracting {len(todo)} new or changed articles")
-    figures = extract_all([(a, t, p) for a, t, p, _ in todo], workers=os.cpu_count() or 1)
+               or e.extractor_version <> $version""", {"version": EXTRACTOR_VERSION, "batches": BATCHES})
+        total = con.execute("select count(*) from todo").fetchone()[0]
+        for b in range(BATCHES):
+            path = folder / f"articles-{b:05d}.parquet"
+            con.execute(f"copy (select * exclude (batch) from todo where batch = {b} order by article_id) "
+                        f"to '{path}' (format parquet)")
+    context.log.info(f"{total} new or changed articles in {BATCHES} batches")
+    for b in range(BATCHES):
+        yield dg.Output(str(folder / f"articles-{b:05d}.parquet"), output_name=f"batch_{b}")
+
+
+@dg.op(description="Extracts one batch of articles into a Parquet file of figures; no database involved.")
+def extract_batch(context: dg.OpExecutionContext, extraction: ExtractionSettings, articles_path: str) -> str:
+    articles = pq.read_table(articles_path, columns=["article_id", "text", "published"]).to_pylist()
+    rows = [(a["article_id"], a["text"], a["published"]) for a in articles]
+    figures = extract_rows(rows, extraction.worker_count(), extraction.parallel_from)
+    table = pa.Table.from_pylist([dict(zip(FIGURE_COLUMNS, f)) for f in figures], schema=_FIGURE_SCHEMA)
+    out = articles_path.replace("articles-", "figures-")
+    pq.write_table(table, out)
+    context.log.info(f"{len(rows)} articles, {len(figures)} figures")
+    return out
+
+
+@dg.op(out=dg.Out(dg.Nothing), description="Loads every batch's figures into core.figures in one transaction.")
+def load_figures(context: dg.OpExecutionContext, warehouse: Warehouse, figure_paths: list[str]):
+    # figure_paths only orders this step after every batch; the files are read by glob below
+    folder = batch_folder(warehouse, context.run.run_id)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    frame = pd.DataFrame(figures, columns=FIGURE_COLUMNS)
-    frame["extracted_at"] = now
-    counts = frame.groupby("article_id").size().to_dict()
-    done = pd.DataFrame([{"article_id": a, "sha256": sha, "published": p, "extractor_version": EXTRACTOR_VERSION,
-                          "figure_count": counts.get(a, 0), "extracted_at": now} for a, _, p, sha in todo],
-                        columns=["article_id", "sha256", "published", "extractor_version", "figure_count",
-                                 "extracted_at"])
+    columns = ", ".join(FIGURE_COLUMNS)
     with warehouse.connect() as con:
-        con.register("new_figures", frame)
-        con.register("new_extractions", done)
         con.begin()
-        con.execute("delete from core.figures where article_id in (select article_id from new_extractions)")
-        con.execute(f"insert into core.figures select {', '.join(FIGURE_COLUMNS)}, extracted_at from new_figures")
-        con.execute("delete from core.extractions where article_id in (select article_id from new_extractions)")
-        con.execute("insert into core.extractions select * from new_extractions")
+        con.execute(f"create or replace temp table done as select article_id, sha256, published "
+                    f"from read_parquet('{folder}/articles-*.parquet')")
+        con.execute(f"create or replace temp table new_figures as select {columns} "
+                    f"from read_parquet('{folder}/figures-*.parquet')")
+        con.execute("delete from core.figures where article_id in (select article_id from done)")
+        con.execute(f"insert into core.figures select {columns}, $now from new_figures", {"now": now})
+        con.execute("delete from core.extractions where article_id in (select article_id from done)")
+        con.execute("""
+            insert into core.extractions
+            select d.article_id, d.sha256, d.published, $version, count(f.article_id), $now
+            from done d left join new_figures f using (article_id)
+            group by d.article_id, d.sha256, d.published""", {"version": EXTRACTOR_VERSION, "now": now})
         con.commit()
+        extracted = con.execute("select count(*), (select count(*) from new_figures) from done").fetchone()
         summary = con.execute("""
-            select count(*), count(*) filter (where status = 'quarantined'), count(*) filter (where geography <> 'UK'),
-                   count(distinct article_id)
+            select count(*), count(*) filter (where status = 'quarantined'), count(*) filter (where geography <> 'UK')
             from core.figures""").fetchone()
-    return dg.MaterializeResult(metadata={
-        "articles_extracted": len(todo), "figures_extracted": len(frame), "figures_total": summary[0],
-        "figures_quarantined": summary[1], "figures_not_uk": summary[2], "articles_with_figures": summary[3],
-        "extractor_version": EXTRACTOR_VERSION,
-    })
+    shutil.rmtree(folder, ignore_errors=True)
+    context.add_output_metadata({
+        "articles_extracted": extracted[0], "figures_extracted": extracted[1], "figures_total": summary[0],
+        "figures_quarantined": summary[1], "figures_not_uk": summary[2], "batches": len(figure_paths),
+        "extractor_version": EXTRACTOR_VERSION})
+
+
+_FIGURE_SCHEMA = pa.schema([
+    ("figure_id", pa.string()), ("article_id", pa.string()), ("kind", pa.string()), ("direction", pa.string()),
+    ("flow", pa.string()), ("breakdown_dim", pa.string()), ("breakdown_value", pa.string()),
+    ("geography", pa.string()), ("period_end", pa.date32()), ("period_months", pa.int32()),
+    ("value", pa.float64()), ("value_high", pa.float64()), ("precision", pa.int64()), ("qualifier", pa.string()),
+    ("raw_text", pa.string()), ("sentence", pa.string()), ("char_start", pa.int32()), ("char_end", pa.int32()),
+    ("status", pa.string()), ("reason", pa.string()), ("period_source", pa.string()), ("source", pa.string())])
+assert _FIGURE_SCHEMA.names == FIGURE_COLUMNS, "Parquet schema must follow the Figure dataclass"
+
+
+@dg.graph_asset(key=CORE_FIGURES, ins={"raw_articles": dg.AssetIn(RAW_ARTICLES, dagster_type=dg.Nothing)},
+                group_name="core", kinds={"duckdb", "python", "parquet"},
+                description="Every migration figure mention with value, flow, breakdown, geography, period and "
+                            "the character offsets of its source text; malformed or implausible ones quarantined.")
+def core_figures(raw_articles):
+    batches = plan_batches(after=raw_articles)
+    return load_figures([extract_batch.alias(f"extract_batch_{b}")(batches[b]) for b in range(BATCHES)])

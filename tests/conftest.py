@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from orchestration.checks import asset_checks
-from orchestration.extract import core_figures
+from orchestration.extract import ExtractionSettings, core_figures
 from orchestration.ingest import raw_articles
 from orchestration.publish import publish_marts, staging_marts
 from orchestration.resources import ArticlesFolder, Warehouse
@@ -27,7 +27,7 @@ def materialize_all(articles_dir, warehouse_path, selection=None) -> dg.ExecuteI
     return dg.materialize(
         ALL_ASSETS, selection=selection, raise_on_error=False,
         resources={"warehouse": Warehouse(database=str(warehouse_path)),
-                   "articles": ArticlesFolder(path=str(articles_dir))})
+                   "articles": ArticlesFolder(path=str(articles_dir)), "extraction": ExtractionSettings()})
 
 
 def query(warehouse_path, sql, params=None):
