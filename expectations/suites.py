@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from transforms.claims import CLAIM_TYPES, COMPARISONS, VERDICTS
 from transforms.vocabulary import (BREAKDOWN_DIMS, DIRECTIONS, FIRST_PERIOD_YEAR, FLOW_BOUNDS, FLOWS, KINDS,
                                   QUALIFIERS, STATUSES)
 from transforms.vocabulary import BREAKDOWN_VALUES as _VALUES_BY_DIM
@@ -117,4 +118,21 @@ MIGRATION_BREAKDOWNS = Suite(
     offending_columns=("period_end", "flow", "breakdown_value", "vintage", "article_ids"),
 )
 
-SUITES: dict[str, Suite] = {s.name: s for s in (FIGURES, MIGRATION_FLOWS, MIGRATION_BREAKDOWNS)}
+CLAIM_CHECKS = Suite(
+    name="claim_checks",
+    checks=(
+        unique("claim_id"),
+        not_null("claim_id"),
+        *in_set("claim_type", CLAIM_TYPES, nullable=False),
+        *in_set("verdict", VERDICTS, nullable=False),
+        *in_set("comparison", COMPARISONS, nullable=False),
+        not_null("explanation"),
+        *in_set("article_linked", [True], nullable=False),  # every claim comes from an ingested article
+        *in_set("figure_linked", [True], nullable=True),  # a figure claim points at its article's figure
+        *in_set("computed_present", [True], nullable=True),  # a verdict other than unverifiable shows its numbers
+        *in_set("offsets_match", [True], nullable=False),
+    ),
+    offending_columns=("article_id", "claim_id", "claim_type", "verdict", "raw_text", "sentence"),
+)
+
+SUITES: dict[str, Suite] = {s.name: s for s in (FIGURES, MIGRATION_FLOWS, MIGRATION_BREAKDOWNS, CLAIM_CHECKS)}

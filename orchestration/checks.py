@@ -7,11 +7,16 @@ from datetime import datetime, timezone
 import dagster as dg
 import pandas as pd
 
+from .claims import STAGING_CLAIM_CHECKS
 from .extract import CORE_FIGURES
 from .publish import STAGING_BREAKDOWNS, STAGING_FLOWS
 from .resources import Warehouse, sql_statements
 
-SUITE_ASSETS = {"figures": CORE_FIGURES, "migration_flows": STAGING_FLOWS, "migration_breakdowns": STAGING_BREAKDOWNS}
+SUITE_ASSETS = {"figures": CORE_FIGURES, "migration_flows": STAGING_FLOWS, "migration_breakdowns": STAGING_BREAKDOWNS,
+                "claim_checks": STAGING_CLAIM_CHECKS}
+# The staged build each suite audits (the figures suite audits core.figures, before any build).
+SUITE_BUILDS = {"migration_flows": "staging.build", "migration_breakdowns": "staging.build",
+                "claim_checks": "staging.claim_build"}
 
 
 def run_suite(context, warehouse: Warehouse, suite: str) -> dg.AssetCheckResult:
@@ -22,7 +27,8 @@ def run_suite(context, warehouse: Warehouse, suite: str) -> dg.AssetCheckResult:
         (query,) = sql_statements(f"check_{suite}")
         frame = con.execute(query).df()
         # the figures suite audits core.figures before staging is rebuilt, so it names no build
-        build = None if suite == "figures" else con.execute("select max(build_id) from staging.build").fetchone()[0]
+        build = (con.execute(f"select max(build_id) from {SUITE_BUILDS[suite]}").fetchone()[0]
+                 if suite in SUITE_BUILDS else None)
     report = validate(suite, frame)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     rows = pd.DataFrame([{"run_id": context.run.run_id, "build_id": build, "asset": asset.to_user_string(),
@@ -55,3 +61,9 @@ asset_checks = [
                                     "figures' precision; plausible ranges."),
     _suite_check("migration_breakdowns", "Vocabulary; breakdowns within their totals; complete splits add up."),
 ]
+
+# Audits the claim checks before marts/claim_checks publishes them; kept apart from `asset_checks`
+# (the marts' suites) because it checks an asset downstream of the published marts.
+claim_checks_check = _suite_check("claim_checks", "Known claim types, comparisons and verdicts; every claim "
+                                                  "linked to its article (and figure); computed values present "
+                                                  "unless unverifiable; offsets point at the raw text.")

@@ -6,16 +6,14 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.checks import asset_checks
-from orchestration.extract import ExtractionSettings, core_figures
-from orchestration.ingest import raw_articles
-from orchestration.publish import publish_marts, staging_marts
+from orchestration.definitions import defs
+from orchestration.extract import ExtractionSettings
 from orchestration.resources import ArticlesFolder, Warehouse
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SEEDS = REPO / "seeds"
-ALL_ASSETS = [raw_articles, core_figures, staging_marts, publish_marts, *asset_checks]
+ALL_ASSETS = [*defs.assets, *defs.asset_checks]  # the whole graph of the code location
 
 
 def read_gold(name: str) -> list[dict]:

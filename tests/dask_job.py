@@ -3,17 +3,15 @@ so Dask workers can reconstruct it."""
 import dagster as dg
 from dagster_dask import dask_executor
 
-from orchestration.checks import asset_checks
-from orchestration.extract import ExtractionSettings, core_figures
-from orchestration.ingest import raw_articles
-from orchestration.publish import publish_marts, staging_marts
+from orchestration.definitions import defs
+from orchestration.extract import ExtractionSettings
 from orchestration.resources import articles_from_env, warehouse_from_env
 
 
 def dask_defs() -> dg.Definitions:
     job = dg.define_asset_job("migration_warehouse", selection=dg.AssetSelection.all(), executor_def=dask_executor)
     return dg.Definitions(
-        assets=[raw_articles, core_figures, staging_marts, publish_marts], asset_checks=asset_checks, jobs=[job],
+        assets=defs.assets, asset_checks=defs.asset_checks, jobs=[job],
         # Dask runs the extraction batches side by side, one per worker: no process pool inside them
         resources={"warehouse": warehouse_from_env(), "articles": articles_from_env(),
                    "extraction": ExtractionSettings(workers=1)})

@@ -10,12 +10,13 @@ def test_asset_keys_and_checks_snapshot():
     # A rename shows up here in review: the contract's tables are the asset keys.
     graph = defs.resolve_asset_graph()
     assert sorted(k.to_user_string() for k in graph.get_all_asset_keys()) == [
-        "core/figures", "marts/figure_revisions", "marts/migration_breakdowns", "marts/migration_flows",
-        "quality/quarantine", "raw/articles", "staging/figure_revisions", "staging/migration_breakdowns",
-        "staging/migration_flows"]
+        "core/figures", "marts/claim_checks", "marts/figure_revisions", "marts/migration_breakdowns",
+        "marts/migration_flows", "quality/quarantine", "raw/articles", "reports/migration_flows_chart",
+        "staging/claim_checks", "staging/figure_revisions", "staging/migration_breakdowns", "staging/migration_flows"]
     checks = {k.to_user_string() for k in graph.asset_check_keys}
     assert checks == {"core/figures:figures_suite", "staging/migration_flows:migration_flows_suite",
-                      "staging/migration_breakdowns:migration_breakdowns_suite"}
+                      "staging/migration_breakdowns:migration_breakdowns_suite",
+                      "staging/claim_checks:claim_checks_suite"}
     for key in graph.asset_check_keys:
         assert graph.get_check_spec(key).blocking
 
@@ -24,6 +25,11 @@ def test_marts_are_downstream_of_every_audited_asset():
     graph = defs.resolve_asset_graph()
     upstream = graph.get(dg.AssetKey(["marts", "migration_flows"])).parent_keys
     assert dg.AssetKey(["staging", "migration_flows"]) in upstream
+    # claims are judged against the published marts and published only after their own audit
+    assert graph.get(dg.AssetKey(["marts", "claim_checks"])).parent_keys == {dg.AssetKey(["staging", "claim_checks"])}
+    assert dg.AssetKey(["marts", "migration_flows"]) in graph.get(dg.AssetKey(["staging", "claim_checks"])).parent_keys
+    assert dg.AssetKey(["marts", "migration_flows"]) in graph.get(
+        dg.AssetKey(["reports", "migration_flows_chart"])).parent_keys
 
 
 def test_daily_schedule_requests_the_whole_job():

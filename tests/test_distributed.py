@@ -3,7 +3,8 @@ import dagster as dg
 
 from conftest import FIXTURES, materialize_all, query
 
-MARTS = ["marts.migration_flows", "marts.migration_breakdowns", "marts.figure_revisions", "quality.quarantine"]
+MARTS = ["marts.migration_flows", "marts.migration_breakdowns", "marts.figure_revisions", "quality.quarantine",
+         "marts.claim_checks"]
 
 
 def test_the_job_on_a_local_dask_cluster_builds_the_same_marts(tmp_path, monkeypatch):

@@ -71,13 +71,14 @@ def test_checks_pass_and_report_to_the_ui_and_sql(seed_warehouse):
     path, result = seed_warehouse
     evaluations = result.get_asset_check_evaluations()
     assert {e.check_name for e in evaluations} == {"figures_suite", "migration_flows_suite",
-                                                    "migration_breakdowns_suite"}
+                                                    "migration_breakdowns_suite", "claim_checks_suite"}
     for e in evaluations:
         assert e.passed and e.blocking
         table = e.metadata["results"].value
         assert "| expectation | success | observed | unexpected |" in table and "✅" in table
     stored = query(path, "select suite, count(*), bool_and(success) from quality.check_results group by suite")
-    assert {s for s, n, ok in stored if ok and n > 5} == {"figures", "migration_flows", "migration_breakdowns"}
+    assert {s for s, n, ok in stored if ok and n > 5} == {"figures", "migration_flows", "migration_breakdowns",
+                                                          "claim_checks"}
 
 
 def test_second_run_on_the_same_articles_changes_no_mart_row(seed_copy, tmp_path):

@@ -147,3 +147,31 @@ create table if not exists quality.publish_log (
     revision_rows bigint not null,
     quarantined  bigint not null
 );
+
+-- Claims the articles make (transforms/claims.py), held against the published marts: rebuilt in
+-- staging with their own build id, audited by the claim_checks suite, then published.
+create table if not exists staging.claim_build (
+    build_id  varchar not null,
+    run_id    varchar,
+    built_at  timestamp not null
+);
+create table if not exists staging.claims (
+    claim_id varchar not null, article_id varchar not null, figure_id varchar, claim_type varchar not null,
+    speaker varchar, cue varchar not null, comparison varchar not null, direction varchar, flow varchar,
+    breakdown_dim varchar, breakdown_value varchar, geography varchar, period_end date, baseline varchar,
+    baseline_year integer, claimed_value double, claimed_value_high double, claimed_ratio double,
+    claimed_precision double, horizon_year integer, raw_text varchar not null, sentence varchar not null,
+    char_start integer not null, char_end integer not null, sentence_start integer not null,
+    sentence_end integer not null
+);
+create table if not exists staging.claim_checks (
+    claim_id varchar not null, article_id varchar not null, figure_id varchar, speaker varchar,
+    claim_type varchar not null, cue varchar not null, comparison varchar not null, direction varchar,
+    flow varchar, breakdown_dim varchar, breakdown_value varchar, geography varchar, period_end date,
+    baseline_period_end date, claimed_value double, claimed_value_high double, claimed_ratio double,
+    claimed_precision double, computed_value double, computed_ratio double, tolerance double,
+    used_periods date[], used_vintages date[], used_article_ids varchar[], estimates_used varchar,
+    verdict varchar not null, explanation varchar not null, raw_text varchar not null, sentence varchar not null,
+    char_start integer not null, char_end integer not null, published date
+);
+create table if not exists marts.claim_checks as select * from staging.claim_checks limit 0;
