@@ -291,3 +291,17 @@ def test_claim_suite_catches_unknown_verdicts_missing_numbers_and_orphans(seed_c
     assert {o.expectation for o in report.outcomes if not o.success} == {
         "expect_column_values_to_be_in_set(verdict)", "expect_column_values_to_be_in_set(computed_present)",
         "expect_column_values_to_be_in_set(article_linked)"}
+
+
+def test_a_claimed_change_against_a_computed_change_of_zero_is_explained(tmp_path):
+    from conftest import materialize_all, query
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "flat.txt").write_text(
+        "Net migration to the UK was 232,000 in the year ending December 2012.\n\n"
+        "Net migration rose by 17,000 to 232,000 in the year ending December 2013.\n")
+    (folder / "manifest.csv").write_text("article_id,file,published\nflat,flat.txt,2014-05-22\n")
+    path = tmp_path / "wh.duckdb"
+    assert materialize_all(folder, path).success
+    rows = query(path, "select verdict, explanation from marts.claim_checks where claim_type = 'change'")
+    assert rows and rows[0][0] == "inconsistent" and "against 0" in rows[0][1]

@@ -279,3 +279,118 @@ def test_headline_figure_takes_the_period_of_its_explicit_mention():
 def test_reader_comments_are_not_the_article():
     text = "Net migration was 590,000 in 2023.\n\nComments\n\nI heard immigration was 900,000 in 2023."
     assert [f.value for f in figs(text)] == [590_000]
+
+
+# --- rules added for unseen news styles (2026.11.25) -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Net migration came to 312,000 in 2017.",
+    "Net migration came in at 312,000 in 2017.",
+    "In 2017 net migration came to about 312,000.",
+])
+def test_came_to_an_amount_is_not_arriving(text):
+    f = only(text)
+    assert (f.flow, f.value, f.period_end) == ("net_migration", 312_000, date(2017, 12, 31))
+
+
+def test_came_to_a_place_still_means_arriving():
+    assert only("In 2017, 540,000 people came to the UK.").flow == "immigration"
+
+
+def test_made_up_is_a_share_not_a_rise():
+    f = only("Students made up 143,000 of all arrivals in 2017.")
+    assert (f.kind, f.direction, f.flow, f.value) == ("estimate", None, "immigration", 143_000)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("EU immigration stood at 118,000 in 2019.", "eu"),
+    ("Non-EU immigration stood at 118,000 in 2019.", "non_eu"),
+])
+def test_eu_immigration_is_a_citizenship_breakdown(text, value):
+    f = only(text)
+    assert (f.flow, f.breakdown_dim, f.breakdown_value) == ("immigration", "citizenship", value)
+
+
+def test_an_origin_after_from_is_not_a_comparison():
+    text = "These estimates cover the year to March 2019. Arrivals from outside the EU totalled 315,000."
+    f = only(text)
+    assert (f.breakdown_value, f.period_end, f.value) == ("non_eu", date(2019, 3, 31), 315_000)
+
+
+def test_from_before_a_number_still_compares():
+    found = figs("Emigration fell to 290,000 in 2019, from a revised 330,000.")
+    assert [(f.value, f.period_end) for f in found] == [(290_000, date(2019, 12, 31)), (330_000, None)]
+
+
+@pytest.mark.parametrize("lead", ["Why people came, year to June 2016:", "Reasons for moving, year to June 2016:"])
+def test_why_people_came_lead_in_names_arrivals(lead):
+    text = f"{lead}\n- Work: 190,000\n- Family: 70,000"
+    assert [(f.flow, f.breakdown_value, f.period_end) for f in figs(text, date(2016, 12, 1))] == [
+        ("immigration", "work", date(2016, 6, 30)), ("immigration", "family", date(2016, 6, 30))]
+
+
+def test_reason_for_moving_abroad_is_not_arriving():
+    f = only("Work was the main reason for moving abroad in 2019, given by 120,000 emigrants.")
+    assert f.flow == "emigration"
+
+
+def test_looking_for_one_is_looking_for_a_job():
+    text = "Of the 180,000 who came for work in 2015, 110,000 had a job offer and 70,000 came looking for one."
+    assert [(f.breakdown_value, f.value) for f in figs(text)] == [
+        ("work", 180_000), ("work_definite_job", 110_000), ("work_looking_for_job", 70_000)]
+
+
+def test_as_opens_a_clause_of_its_own():
+    text = "Net migration rises to 421,000 as departures slow\n\nNet migration was 421,000 in 2016."
+    assert [(f.flow, f.value) for f in figs(text)] == [("net_migration", 421_000), ("net_migration", 421_000)]
+
+
+def test_as_high_as_is_not_a_clause_break():
+    f = only("In 2016 immigration was as high as 640,000.")
+    assert (f.flow, f.value) == ("immigration", 640_000)
+
+
+def test_split_of_an_unnamed_total_after_net_migration_is_of_arrivals():
+    text = ("Net migration was 260,000 in 2014. Of the total, 240,000 were EU citizens and "
+            "300,000 non-EU citizens.")
+    assert [(f.flow, f.breakdown_value, f.value) for f in figs(text)] == [
+        ("net_migration", None, 260_000), ("immigration", "eu", 240_000), ("immigration", "non_eu", 300_000)]
+
+
+def test_split_larger_than_emigration_is_of_arrivals_smaller_stays_emigration():
+    big = ("Emigration was 310,000 in 2014. Of the total, 240,000 were EU citizens and "
+           "300,000 non-EU citizens.")
+    assert [f.flow for f in figs(big)] == ["emigration", "immigration", "immigration"]
+    small = "Emigration was 310,000 in 2014. Of the total, 130,000 were British citizens."
+    assert [f.flow for f in figs(small)] == ["emigration", "emigration"]
+
+
+def test_next_sentence_leans_on_the_main_clause():
+    text = ("Immigration reached 700,000 in 2015, while emigration was 300,000. "
+            "Of the total, 270,000 were EU citizens.")
+    assert [(f.flow, f.value) for f in figs(text)] == [
+        ("immigration", 700_000), ("emigration", 300_000), ("immigration", 270_000)]
+
+
+def test_the_latest_figure_in_a_new_paragraph_is_the_flow_last_discussed():
+    text = ("Arrivals policy under fire\n\nMinisters want net migration below 200,000.\n\n"
+            "The latest figure, for the year to June 2018, is 280,000.")
+    assert [(f.kind, f.flow, f.value) for f in figs(text, date(2018, 11, 30))] == [
+        ("target", "net_migration", 200_000), ("estimate", "net_migration", 280_000)]
+
+
+def test_headline_takes_the_period_of_the_report_not_any_year_named():
+    text = ("900,000 people moved to the UK\n\n"
+            "Net migration was 500,000 in the year to June 2023.\n\n"
+            "Australia recorded net migration of 400,000 in the year ended December 2023.")
+    found = figs(text, date(2024, 2, 1))
+    assert [(f.geography, f.value, f.period_end) for f in found] == [
+        ("UK", 900_000, date(2023, 6, 30)), ("UK", 500_000, date(2023, 6, 30)),
+        ("Australia", 400_000, date(2023, 12, 31))]
+
+
+def test_a_table_caption_with_a_figure_does_not_make_the_table_thousands():
+    text = ("Net migration was 251,000 in the year to June 2012.\n"
+            "| Period | Immigration | Emigration |\n|---|---|---|\n| June 2012 | 565,000 | 314,000 |")
+    assert [(f.flow, f.value, f.source) for f in figs(text, date(2012, 12, 1))] == [
+        ("net_migration", 251_000, "prose"), ("immigration", 565_000, "table"), ("emigration", 314_000, "table")]

@@ -111,3 +111,7 @@ def test_no_resolvable_period_gives_none():
 def test_a_future_period_is_quarantined_not_published():
     (f,) = figures_from_article("t", "Emigration was 505,000 in the year ending June 2024.", date(2024, 5, 23))
     assert f.status == "quarantined" and "after the article's publication date" in f.reason
+
+
+def test_across_a_year_is_that_calendar_year():
+    assert ends("net migration across 2022 was high") == [date(2022, 12, 31)]

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 _I = re.IGNORECASE
 
+_AMOUNT = r"(?:about|around|some|roughly|nearly|almost|just|over|under|more|less|than|fewer|an|a|estimated|record)"
+_NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}[\d£$€])"
+
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
     ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+)?(?:migration|immigration|migrants?|inflow)"
@@ -20,16 +23,21 @@ FLOW_CUES = [
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left\b|leaving|departures?|departed"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)"),
-    ("immigration", r"immigra\w*|immigrants?|arriv\w*|came\s+(?:to|in|here|for)|coming\s+(?:to|in|here|for)|come\s+to"
+    # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
+    ("immigration", r"immigra\w*|immigrants?|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
                     r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|returned\s+home"
-                    r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"),
+                    r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"
+                    # "Why people came:", "the most common reason for moving": reasons are asked of arrivals
+                    r"|(?:people|migrants)\s+came\b|reasons?\s+(?:for|given\s+for)\s+(?:moving|coming|migrating)\b"
+                    r"(?!\s+(?:abroad|overseas|away|out))"),
 ]
 
 BREAKDOWN_CUES = [
     ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer"),
+    # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
     ("reason", "work_looking_for_job", r"look(?:ing)?\s+for\s+(?:work|a\s+job|jobs)|seek(?:ing)?\s+work|job[- ]?seek\w*"
-                                       r"|without\s+a\s+job"),
+                                       r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"),
     ("reason", "work", r"\bwork(?:-related)?\b(?!\s+visas?)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
     ("reason", "study", r"\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming)"),
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
@@ -39,7 +47,9 @@ BREAKDOWN_CUES = [
     ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+and\s+Bulgarian?s?|Bulgarian?s?\s+and\s+Romanian?s?"),
     ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
     ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
-    ("citizenship", "eu", r"\bEU(?:14|15)?\s+(?:citizens|nationals|migrants|immigrants|workers|residents|arrivals|people)"
+    # "EU immigration was 170,000": the flow of EU citizens
+    ("citizenship", "eu", r"\bEU(?:14|15)?\s+(?:citizens|nationals|migrants|immigrants|workers|residents|arrivals|people"
+                          r"|immigration|emigration|migration|net\s+migration)"
                           r"|European\s+Union\s+(?:citizens|nationals)|(?<!outside\s)(?<!outside\sthe\s)"
                           r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"),
     ("citizenship", "british", r"British\s+(?:citizens|nationals|people)|Britons|UK\s+(?:citizens|nationals)"),
@@ -69,7 +79,9 @@ CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?
 # A movement verb straight before its number, without "by": "rose 30,000", "up 30,000 on",
 # "dropped some 100,000". ("rose to 300,000" names the new level, so "to" keeps it an estimate.)
 CHANGE_VERB_BEFORE = re.compile(
-    r"\b(?:rose|fell|dropped|declined|decreased|increased|jumped|climbed|grew|shrank|slumped|plunged|soared|up|down)"
+    # "made up 281,000 of arrivals" is a share, not a movement.
+    r"\b(?:rose|fell|dropped|declined|decreased|increased|jumped|climbed|grew|shrank|slumped|plunged|soared|down|"
+    r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up)"
     r"\s+(?:(?:a\s+further|another|almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|"
     r"just\s+under|an\s+estimated)\s+)?$", _I)
 # "100,000 fewer people", "166,000 higher than"
@@ -89,8 +101,15 @@ MASKS = re.compile(r"(?:the\s+(?:difference|gap|balance)\s+between|rather\s+than
                    r"[^,;:()–—]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)",
                    _I)
 # Comparison clauses lean on another period: "up from 153,000 in the year to September 2012".
-COMPARISON = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|from|than|versus|vs\.?)\s", _I)
-CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s", _I)
+# A bare "from" compares only when a number follows it ("to 300,000 from a revised 400,000"); "arrivals from
+# outside the EU totalled 533,000" names an origin.
+COMPARISON = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s"
+                        r"|\bfrom\s(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])", _I)
+# "as" opens a clause of its own ("Net migration climbs to 359,000 as arrivals grow"), except in
+# comparisons and set phrases ("as high as", "as well as", "such as", "known as").
+CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s"
+                        r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)\sas\s(?!(?:many|much|high|low|well|large|"
+                        r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
 # Words that let a figure lean on the flow of the sentence before ("Its first estimate ... is 728,000").
 ANAPHORA = re.compile(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named

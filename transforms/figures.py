@@ -7,7 +7,6 @@ clause), then its sentence, then the paragraph it sits in, then the article as a
 from __future__ import annotations
 
 import bisect
-import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -19,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.24-2"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-1"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -145,6 +144,8 @@ class _Reader:
         self.context_period: date | None = None      # the period the paragraph is talking about
         self.context_geography: str | None = None
         self.previous_flow: str | None = None
+        self.earlier_flow: str | None = None         # the flow the paragraph before ended on
+        self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
         self.article_period: date | None = None
         self.article_geography = "UK"
         self.article_flow: str | None = None
@@ -152,6 +153,7 @@ class _Reader:
     def new_paragraph(self):
         self.context_period = None
         self.context_geography = None
+        self.earlier_flow = self.previous_flow or self.earlier_flow
         self.previous_flow = None
 
     def index(self, numbers: list[NumberMention], periods: list[PeriodMention]) -> None:
@@ -200,7 +202,9 @@ class _Reader:
                 d.flow = flow_cue.value if flow_cue else (next(iter(flows)) if len(flows) == 1 else None)
                 d.breakdown = bd_cue.value if bd_cue else None
                 if d.flow is None and (anaphoric or d.breakdown):
-                    d.flow = self.previous_flow or (self.article_flow if anaphoric else None)
+                    # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
+                    d.flow = self.previous_flow or ((self.earlier_flow or self.article_flow) if anaphoric else None)
+                    d.extra["inherited"] = True
             if geo_cue:
                 d.geography = geo_cue.value
             elif geos:
@@ -217,13 +221,35 @@ class _Reader:
             if clause is None and main_draft is None:
                 main_draft = d
             drafts.append(d)
+        self._parts_of_a_total(drafts)
         for d in drafts:
-            if d.flow:
-                self.previous_flow = d.flow
+            if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:
+                self.totals[d.flow] = (d.number.value, d.number.precision or 1)
+        # The next sentence leans on what this one is about: its main clause, the first figure with a
+        # flow ("Immigration rose to 1.3 million, while emigration was 466,000. Of the total, ...").
+        lead = next((d.flow for d in drafts if d.flow), None)
+        if lead:
+            self.previous_flow = lead
         geo_here = [c.value for c in geos]
         if geo_here:
             self.context_geography = geo_here[-1]
         return drafts
+
+    def _parts_of_a_total(self, drafts: list[_Draft]) -> None:
+        """Breakdowns whose flow is only inherited ("Of the total, 210,000 were EU citizens") split a
+        group of people: never a balance (net migration has no members), and never a flow smaller
+        than its own parts: such a split is of the arrivals."""
+        parts = [d for d in drafts if d.breakdown and d.extra.get("inherited") and d.number.value]
+        for dim in {d.breakdown.partition(":")[0] for d in parts}:
+            group = [d for d in parts if d.breakdown.startswith(dim + ":")]
+            for flow in {d.flow for d in group}:
+                split = [d for d in group if d.flow == flow]
+                total = self.totals.get(flow)
+                slack = sum((d.number.precision or 1) for d in split) / 2 + (total[1] if total else 0) / 2
+                too_big = total is not None and sum(d.number.value for d in split) > total[0] + slack
+                if flow == "net_migration" or (flow == "emigration" and too_big):
+                    for d in split:
+                        d.flow = "immigration"
 
     def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor):
         same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
@@ -239,6 +265,7 @@ class _Reader:
             d.period_source = "clause" if clause is not None else "sentence"
             if d.period_end is None and p.kind == "same":  # "in the same period": the period under discussion
                 d.period_end, d.period_source = self.article_period, "article"
+                d.extra["article_period"] = True
             elif d.period_end is None and anchor is None and self.article_period:
                 d.period_end, d.period_source = resolve_relative(p, self.article_period), "article"
         elif clause is not None and C.COMPARISON.match(self.text, clauses[clause][0]).group(0).strip().lower() not in (
@@ -248,6 +275,7 @@ class _Reader:
             d.period_end, d.period_source = self.context_period, "paragraph"
         else:
             d.period_end, d.period_source = self.article_period, ("article" if self.article_period else None)
+            d.extra["article_period"] = True
 
 
 def _article_period(periods: list[PeriodMention], published: date | None) -> date | None:
@@ -294,8 +322,26 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
                    geography=reader.article_geography, period_end=cell.period_end,
                    period_source="table" if cell.period_end else None, source="table")
         drafts.append(d)
+    _date_by_the_report(drafts, reader.article_period, published)
     _resolve_repeated_mentions(drafts)
     return [_finish(article_id, text, published, d) for d in drafts if d.flow]
+
+
+def _date_by_the_report(drafts: list[_Draft], provisional: date | None, published: date | None) -> None:
+    """A figure with no period of its own (a headline) belongs to the period the report is about:
+    the latest period that dates one of its UK flow estimates, not any year the text happens to name
+    ("25,817 people crossed in small boats in 2022", New Zealand's "year ended December 2024")."""
+    dated = [d.period_end for d in drafts
+             if d.flow and d.kind == "estimate" and d.period_end and (d.geography or "UK") == "UK"
+             and d.period_source in ("clause", "sentence", "paragraph", "table")
+             and (published is None or d.period_end <= published)]
+    report = max(dated) if dated else provisional
+    if report == provisional:
+        return
+    for d in drafts:
+        if d.extra.get("article_period"):
+            d.period_end = report
+            d.period_source = "article" if report else None
 
 
 def _resolve_repeated_mentions(drafts: list[_Draft]) -> None:

@@ -28,7 +28,7 @@ PERIOD = re.compile(
     r"(?P<ending>" + _ENDING + r")(?P<e_month>" + _MONTH + r")(?:\s+(?P<e_year>" + _YEAR + r"))?(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
-    r"|(?P<cal_prefix>(?:in|during|for|throughout|over)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
+    r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
     r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
     r"|(?P<my_prefix>(?:in|of|for|by)\s+)(?P<m_month>" + _MONTH + r")\s+(?P<m_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<last>last\s+year|the\s+past\s+year|the\s+last\s+12\s+months)"
@@ -109,7 +109,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             year = int(m.group("c_year"))
             if published is not None and year >= published.year:
                 continue  # the current or a future year cannot be a finished 12-month period
-            if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over")):
+            if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over", "across")):
                 continue
             if _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _SINCE_BEFORE.search(
                     text, max(0, m.start() - 30), m.start()):

@@ -21,7 +21,8 @@ _BREAKDOWN_WORDS = {"eu": "citizenship:eu", "non-eu": "citizenship:non_eu", "bri
 
 
 # A unit stated once for the whole table: "Net migration (thousands)", "figures in '000s".
-_THOUSANDS = re.compile(r"\bthousands\b|\(?'?000s?\)?(?!\d)|\b000s\b", re.IGNORECASE)
+# "000" alone is a unit only when no digit or separator joins it to a number ("590,000" is a value).
+_THOUSANDS = re.compile(r"\bthousands\b|(?<![\d,.])\(?'?000s?\)?(?!\d)|\b000s\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

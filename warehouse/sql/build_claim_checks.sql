@@ -204,8 +204,10 @@ select claim_id, article_id, figure_id, speaker, claim_type, cue, comparison, di
        || case
            when verdict = 'consistent' then ': consistent within the ' || tol_text || ' the rounding allows'
            when verdict = 'close' then ': off by ' || gap_text || ' (' || printf('%.1f', 100 * gap / abs(x)) || '%), within 5%'
-           when verdict = 'inconsistent' then ': off by ' || gap_text || ' (' || printf('%.1f', 100 * gap / nullif(abs(x), 0))
-               || '%), beyond 5%'
+           -- a computed value of 0 has no percentage: say the gap alone rather than lose the explanation
+           when verdict = 'inconsistent' then ': off by ' || gap_text
+               || coalesce(' (' || printf('%.1f', 100 * gap / nullif(abs(x), 0)) || '%)', ' (against 0)')
+               || ', beyond 5%'
            else ''
        end as explanation,
        raw_text, sentence, char_start, char_end, published
