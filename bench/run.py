@@ -28,6 +28,8 @@ import duckdb
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+# imported once, before any run, so the peer comparison measures the code the runs used
+from transforms.figures import figures_from_article  # noqa: E402
 DAGSTER = str(Path(sys.executable).parent / "dagster")
 STEP = re.compile(r' - ([\w.\[\]]+) - STEP_SUCCESS - Finished execution of step "[^"]+" in ([\d.]+)(ms|s|m)')
 
@@ -163,7 +165,6 @@ print(t2 - t1, t2 - t0, len(frame), report.success)
 
 def peer_comparison(folder: Path, gold: Path, mb: float = 1.0) -> list[dict]:
     """Ours against quantulum3 on the same slice of articles: throughput and planted values recovered."""
-    from transforms.figures import figures_from_article
     manifest = {r["file"]: r for r in csv.DictReader(open(folder / "manifest.csv"))}
     slice_, size = [], 0
     for name in sorted(manifest):

@@ -63,6 +63,10 @@ def validate(suite_name: str, df: pd.DataFrame) -> SuiteReport:
     suite = SUITES[suite_name]
     # A fresh RangeIndex makes GE's unexpected_index_list (index labels) usable as positions.
     frame = df.reset_index(drop=True)
+    if len(frame) > 10_000:  # vocabulary columns as categoricals: GE's set and null checks run about twice as fast
+        for column in frame.columns:
+            if frame[column].dtype == object and frame[column].nunique(dropna=True) <= 1_000:
+                frame[column] = frame[column].astype("category")
     result = _get_batch_definition().get_batch(batch_parameters={"dataframe": frame}).validate(
         _build_ge_suite(suite), result_format={"result_format": "COMPLETE"})
 

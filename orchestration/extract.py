@@ -18,6 +18,7 @@ import dagster as dg
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from transforms.claims import Claim, ClaimFigure, claims_from_article
 from transforms.figures import EXTRACTOR_VERSION, Figure, figures_from_article
 
 from .ingest import RAW_ARTICLES
@@ -25,7 +26,10 @@ from .resources import Warehouse
 
 CORE_FIGURES = dg.AssetKey(["core", "figures"])
 FIGURE_COLUMNS = list(Figure.__dataclass_fields__)
+CLAIM_COLUMNS = list(Claim.__dataclass_fields__)
 _FIGURE_FIELDS = attrgetter(*FIGURE_COLUMNS)
+_CLAIM_FIELDS = attrgetter(*CLAIM_COLUMNS)
+_CLAIM_FIGURE_FIELDS = list(ClaimFigure.__dataclass_fields__)
 
 
 BATCHES = 4  # a static fan-out: executors that plan every step ahead (Dask) cannot expand dynamic ones
@@ -42,19 +46,29 @@ class ExtractionSettings(dg.ConfigurableResource):
         return self.workers or os.cpu_count() or 1
 
 
-def _extract_chunk(chunk: list[tuple]) -> list[tuple]:
-    return [_FIGURE_FIELDS(f) for article_id, text, published in chunk
-            for f in figures_from_article(article_id, text, published)]
+def _extract_chunk(chunk: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Figures and claims of (article_id, text, published) rows, as tuples in column order."""
+    figures, claims = [], []
+    for article_id, text, published in chunk:
+        found = figures_from_article(article_id, text, published)
+        figures += map(_FIGURE_FIELDS, found)
+        as_rows = [{k: getattr(f, k) for k in _CLAIM_FIGURE_FIELDS} for f in found]
+        claims += map(_CLAIM_FIELDS, claims_from_article(article_id, text, as_rows, published))
+    return figures, claims
 
 
-def extract_rows(rows: list[tuple], workers: int, parallel_from: int) -> list[tuple]:
-    """Figures (as tuples in FIGURE_COLUMNS order) of (article_id, text, published) rows."""
+def extract_rows(rows: list[tuple], workers: int, parallel_from: int) -> tuple[list[tuple], list[tuple]]:
+    """Figures and claims of (article_id, text, published) rows, in a process pool when it pays."""
     if len(rows) < parallel_from or workers < 2:
         return _extract_chunk(rows)
     size = max(25, len(rows) // (workers * 8))
     chunks = [rows[i:i + size] for i in range(0, len(rows), size)]
+    figures, claims = [], []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [f for part in pool.map(_extract_chunk, chunks) for f in part]
+        for f, c in pool.map(_extract_chunk, chunks):
+            figures += f
+            claims += c
+    return figures, claims
 
 
 def batch_folder(warehouse: Warehouse, run_id: str) -> Path:
@@ -88,11 +102,12 @@ def plan_batches(context: dg.OpExecutionContext, warehouse: Warehouse):
 def extract_batch(context: dg.OpExecutionContext, extraction: ExtractionSettings, articles_path: str) -> str:
     articles = pq.read_table(articles_path, columns=["article_id", "text", "published"]).to_pylist()
     rows = [(a["article_id"], a["text"], a["published"]) for a in articles]
-    figures = extract_rows(rows, extraction.worker_count(), extraction.parallel_from)
-    table = pa.Table.from_pylist([dict(zip(FIGURE_COLUMNS, f)) for f in figures], schema=_FIGURE_SCHEMA)
+    figures, claims = extract_rows(rows, extraction.worker_count(), extraction.parallel_from)
     out = articles_path.replace("articles-", "figures-")
-    pq.write_table(table, out)
-    context.log.info(f"{len(rows)} articles, {len(figures)} figures")
+    pq.write_table(pa.Table.from_pylist([dict(zip(FIGURE_COLUMNS, f)) for f in figures], schema=_FIGURE_SCHEMA), out)
+    pq.write_table(pa.Table.from_pylist([dict(zip(CLAIM_COLUMNS, c)) for c in claims], schema=_CLAIM_SCHEMA),
+                   articles_path.replace("articles-", "claims-"))
+    context.log.info(f"{len(rows)} articles, {len(figures)} figures, {len(claims)} claims")
     return out
 
 
@@ -109,6 +124,9 @@ def load_figures(context: dg.OpExecutionContext, warehouse: Warehouse, figure_pa
         con.execute(f"create or replace temp table new_figures as select {columns} "
                     f"from read_parquet('{folder}/figures-*.parquet')")
         con.execute("delete from core.figures where article_id in (select article_id from done)")
+        con.execute("delete from core.claims where article_id in (select article_id from done)")
+        con.execute(f"insert into core.claims select {', '.join(CLAIM_COLUMNS)} "
+                    f"from read_parquet('{folder}/claims-*.parquet')")
         con.execute(f"insert into core.figures select {columns}, $now from new_figures", {"now": now})
         con.execute("delete from core.extractions where article_id in (select article_id from done)")
         con.execute("""
@@ -136,6 +154,17 @@ _FIGURE_SCHEMA = pa.schema([
     ("raw_text", pa.string()), ("sentence", pa.string()), ("char_start", pa.int32()), ("char_end", pa.int32()),
     ("status", pa.string()), ("reason", pa.string()), ("period_source", pa.string()), ("source", pa.string())])
 assert _FIGURE_SCHEMA.names == FIGURE_COLUMNS, "Parquet schema must follow the Figure dataclass"
+
+
+def _arrow_type(annotation: str) -> pa.DataType:
+    # Claim's annotations are strings (postponed evaluation): "date | None", "float | None", ...
+    for name, kind in (("date", pa.date32()), ("float", pa.float64()), ("int", pa.int64())):
+        if annotation.split("|")[0].strip() == name:
+            return kind
+    return pa.string()
+
+
+_CLAIM_SCHEMA = pa.schema([(name, _arrow_type(str(f.type))) for name, f in Claim.__dataclass_fields__.items()])
 
 
 @dg.graph_asset(key=CORE_FIGURES, ins={"raw_articles": dg.AssetIn(RAW_ARTICLES, dagster_type=dg.Nothing)},

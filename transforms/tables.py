@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .cues import find_cues
+from .cues import find_cues, has_flow_cue, lowercase
 from .numbers import NumberMention, find_numbers
 from .periods import parse_period_label
 
@@ -205,6 +205,9 @@ def _block_table(text, line_spans, i, published):
             continue
         if e - s > 60 or any(ch.isdigit() for ch in text[s:e]):
             break
+        label = text[s:e].strip().lower()
+        if label not in _LABEL_WORDS and not has_flow_cue(lowercase(label)):
+            break  # most short lines are headings or captions: skip the full cue scan for them
         flow, bd = label_meaning(text, s, e)
         if not flow:
             break

@@ -16,6 +16,9 @@ create table if not exists raw.articles (
     encoding     varchar,
     note         varchar
 );
+-- The file's size and modification time when it was read: an untouched file is not read again.
+alter table raw.articles add column if not exists file_size bigint;
+alter table raw.articles add column if not exists file_mtime_ns bigint;
 
 -- An article whose content changed keeps its earlier text here: nothing is deleted from raw.
 create table if not exists raw.article_versions (
@@ -164,6 +167,8 @@ create table if not exists staging.claims (
     char_start integer not null, char_end integer not null, sentence_start integer not null,
     sentence_end integer not null
 );
+-- Claims are found when their article is extracted, so an unchanged article's claims are kept.
+create table if not exists core.claims as select * from staging.claims limit 0;
 create table if not exists staging.claim_checks (
     claim_id varchar not null, article_id varchar not null, figure_id varchar, speaker varchar,
     claim_type varchar not null, cue varchar not null, comparison varchar not null, direction varchar,
