@@ -12,6 +12,7 @@ speaker. The reporter's own words have no speaker.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -335,8 +336,9 @@ def claims_from_article(article_id: str, text: str, figures: Iterable[ClaimFigur
         return _sentence_speaker(text, s, e, pos, known)
 
     claims: list[Claim] = []
+    starts = [f.char_start for f in figs]  # figs are sorted by offset: each sentence's are a slice
     for s, e in spans:
-        in_sentence = [f for f in figs if s <= f.char_start < e]
+        in_sentence = figs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         claimed_by_figure: set[str] = set()
         for f in in_sentence:
             claim = _figure_claim(article_id, text, s, e, f, speaker_at(f.char_start, s, e))
