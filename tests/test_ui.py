@@ -82,7 +82,8 @@ def test_the_ui_binds_to_loopback_and_reports_check_results_over_graphql(ui):
     launch_and_wait(client)
     data = requests.post(f"http://127.0.0.1:{port}/graphql", json={"query": CHECKS_QUERY}, timeout=30).json()["data"]
     checks = {c["name"]: c for n in data["assetNodes"] for c in (n["assetChecksOrError"].get("checks") or [])}
-    assert set(checks) == {"figures_suite", "migration_flows_suite", "migration_breakdowns_suite"}
+    assert set(checks) == {"figures_suite", "migration_flows_suite", "migration_breakdowns_suite",
+                           "claim_checks_suite"}
     for check in checks.values():
         assert check["blocking"]
         execution = check["executionForLatestMaterialization"]
