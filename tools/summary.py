@@ -23,7 +23,7 @@ def main(path: str) -> int:
     articles, issues = q("select (select count(*) from raw.articles), (select count(*) from quality.ingest_issues)")[0]
     print(f"  raw.articles                {articles:>6} articles ({issues} ingest issues in quality.ingest_issues)")
     for table in ("core.figures", "marts.migration_flows", "marts.migration_breakdowns", "marts.figure_revisions",
-                  "quality.quarantine"):
+                  "marts.claim_checks", "quality.quarantine"):
         print(f"  {table:<27} {q(f'select count(*) from {table}')[0][0]:>6} rows")
     checks = q("""
         with latest as (select suite, max(checked_at) as at from quality.check_results group by suite)
@@ -34,6 +34,8 @@ def main(path: str) -> int:
         print(f"  check {suite:<21} {passed}/{total} expectations passed {'OK' if passed == total else 'FAILED'}")
     held = q("select check_name, count(*) from quality.quarantine group by 1 order by 1")
     print("  quarantined: " + (", ".join(f"{n} ({c})" for n, c in held) if held else "nothing"))
+    verdicts = q("select verdict, count(*) from marts.claim_checks group by 1 order by 1")
+    print("  claim verdicts: " + (", ".join(f"{v} ({c})" for v, c in verdicts) if verdicts else "no claims"))
     print("\nmarts.migration_flows:")
     print(con.execute("select period_end, immigration, emigration, net_migration, vintage "
                       "from marts.migration_flows order by period_end").df().to_string(index=False))
