@@ -5,6 +5,7 @@ usage: python tools/summary.py [WAREHOUSE]   (default: $MIGRATION_WAREHOUSE or w
 """
 import os
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -17,7 +18,14 @@ def main(path: str) -> int:
     if not path.exists():
         print(f"no warehouse at {path}: run `make run` first")
         return 1
-    con = duckdb.connect(str(path), read_only=True)
+    for attempt in range(60):  # a pipeline step may hold the file for a moment: wait for it
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+            break
+        except duckdb.IOException:
+            if attempt == 59:
+                raise
+            time.sleep(1)
     q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
     print(f"warehouse {path}")
     articles, issues = q("select (select count(*) from raw.articles), (select count(*) from quality.ingest_issues)")[0]
