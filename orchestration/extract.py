@@ -130,7 +130,8 @@ def load_figures(context: dg.OpExecutionContext, warehouse: Warehouse, figure_pa
         con.execute(f"insert into core.figures select {columns}, $now from new_figures", {"now": now})
         con.execute("delete from core.extractions where article_id in (select article_id from done)")
         con.execute("""
-            insert into core.extractions
+            insert into core.extractions (article_id, sha256, published, extractor_version, figure_count,
+                                          extracted_at)
             select d.article_id, d.sha256, d.published, $version, count(f.article_id), $now
             from done d left join new_figures f using (article_id)
             group by d.article_id, d.sha256, d.published""", {"version": EXTRACTOR_VERSION, "now": now})

@@ -142,3 +142,18 @@ def test_adding_an_article_extracts_only_it_and_equals_a_full_rebuild(seed_copy,
     # the later vintage revises 2023-06-30 in the published row; both vintages stay in revisions
     assert query(path, "select net_migration, vintage::varchar from marts.migration_flows "
                        "where period_end = '2023-06-30'") == [(906000, "2025-11-27")]
+
+
+def test_the_figures_suite_audits_each_extraction_until_it_passes(seed_copy, tmp_path, monkeypatch):
+    path = tmp_path / "wh.duckdb"
+    first = materialize_all(seed_copy, path)
+    rows = lambda result: [e for e in result.get_asset_check_evaluations()  # noqa: E731
+                           if e.check_name == "figures_suite"][0].metadata["rows_validated"].value
+    assert first.success and rows(first) == query(path, "select count(*) from core.figures")[0][0]
+    assert rows(materialize_all(seed_copy, path)) == 0  # nothing new: nothing left to audit
+    monkeypatch.setattr("transforms.figures.quarantine_reason", lambda figure, published: None)
+    (seed_copy / "absurd.txt").write_text("Net migration to the UK reached 9,400,000,000 in the year to June 2016.\n")
+    assert not materialize_all(seed_copy, path).success
+    monkeypatch.undo()
+    again = materialize_all(seed_copy, path)  # still unaudited, so checked again, and it fails again
+    assert not again.success and rows(again) == 1

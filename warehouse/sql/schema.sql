@@ -66,6 +66,9 @@ create table if not exists core.extractions (
     figure_count      integer not null,
     extracted_at      timestamp not null
 );
+-- When the figures suite last passed on an extraction: each run audits only what is not yet audited
+-- (a failed audit leaves it unaudited, so it is checked again until it passes).
+alter table core.extractions add column if not exists audited_at timestamp;
 
 create table if not exists staging.build (
     build_id  varchar not null,
