@@ -6,9 +6,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, SEEDS, materialize_all
 from orchestration.charts import render_flows_chart
-from test_claims import materialize_everything
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -23,7 +22,7 @@ def chart_materialization(result):
 @pytest.mark.parametrize("articles,superseded", [(SEEDS, 0), (FIXTURES / "dev_articles", 2)], ids=["seeds", "dev"])
 def test_publish_renders_a_real_png_beside_the_warehouse(tmp_path, articles, superseded):
     warehouse = tmp_path / "wh" / "migration.duckdb"
-    result = materialize_everything(articles, warehouse)
+    result = materialize_all(articles, warehouse)
     assert result.success
     png = warehouse.parent / "reports" / "migration_flows.png"
     data = png.read_bytes()

@@ -5,27 +5,18 @@ from datetime import date
 import dagster as dg
 import pytest
 
-from conftest import FIXTURES, SEEDS, query
+from conftest import FIXTURES, SEEDS, materialize_all, query
 from orchestration.claims import claim_audit_gate
-from orchestration.definitions import defs
 from orchestration.publish import PublishBlocked
-from orchestration.resources import ArticlesFolder, Warehouse
 from transforms.claims import ClaimFigure, claims_from_article, speaker_name
 
 SEED_UK_ARTICLE = "002_d608e36966d78a98"
 
 
-def materialize_everything(articles_dir, warehouse_path) -> dg.ExecuteInProcessResult:
-    """The code location's whole graph (every asset and check of `defs`) into a temporary DuckDB."""
-    resources = {**defs.resources, "warehouse": Warehouse(database=str(warehouse_path)),
-                 "articles": ArticlesFolder(path=str(articles_dir))}
-    return dg.materialize([*defs.assets, *defs.asset_checks], resources=resources, raise_on_error=False)
-
-
 @pytest.fixture(scope="module")
 def seed_claims(tmp_path_factory):
     path = tmp_path_factory.mktemp("claims") / "wh.duckdb"
-    result = materialize_everything(SEEDS, path)
+    result = materialize_all(SEEDS, path)
     assert result.success
     return path, result
 
@@ -145,7 +136,7 @@ def test_failed_claim_suite_blocks_publishing_and_keeps_the_last_good_table(seed
 
 def test_dev_articles_get_verdicts(tmp_path):
     path = tmp_path / "dev.duckdb"
-    assert materialize_everything(FIXTURES / "dev_articles", path).success
+    assert materialize_all(FIXTURES / "dev_articles", path).success
     verdicts = dict(query(path, "select claim_id, verdict from marts.claim_checks"))
     assert verdicts["dev02_net_migration_2016:72"] == "consistent"  # fell by 84,000: 332,000 -> 248,000
     assert verdicts["dev05_australia_2024:99"] == "unverifiable"  # Australia: not in the UK marts

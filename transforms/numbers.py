@@ -153,8 +153,6 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
                 else:
                     precision = min(precision, precision_high)
         num_start = m.start("between") + len(m.group("between")) if m.group("between") else m.start()
-        if m.group("between") and not is_range:
-            num_start = m.start("between") + len(m.group("between"))
         num_end = m.end() if is_range else first_end
         pos = num_end  # a rejected range's second number is read on the next pass
         if _is_year(m) or _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()) \
