@@ -147,25 +147,20 @@ def load_figures(context: dg.OpExecutionContext, warehouse: Warehouse, figure_pa
         "extractor_version": EXTRACTOR_VERSION})
 
 
-_FIGURE_SCHEMA = pa.schema([
-    ("figure_id", pa.string()), ("article_id", pa.string()), ("kind", pa.string()), ("direction", pa.string()),
-    ("flow", pa.string()), ("breakdown_dim", pa.string()), ("breakdown_value", pa.string()),
-    ("geography", pa.string()), ("period_end", pa.date32()), ("period_months", pa.int32()),
-    ("value", pa.float64()), ("value_high", pa.float64()), ("precision", pa.int64()), ("qualifier", pa.string()),
-    ("raw_text", pa.string()), ("sentence", pa.string()), ("char_start", pa.int32()), ("char_end", pa.int32()),
-    ("status", pa.string()), ("reason", pa.string()), ("period_source", pa.string()), ("source", pa.string())])
-assert _FIGURE_SCHEMA.names == FIGURE_COLUMNS, "Parquet schema must follow the Figure dataclass"
-
-
 def _arrow_type(annotation: str) -> pa.DataType:
-    # Claim's annotations are strings (postponed evaluation): "date | None", "float | None", ...
+    # The dataclasses' annotations are strings (postponed evaluation): "date | None", "float | None", ...
     for name, kind in (("date", pa.date32()), ("float", pa.float64()), ("int", pa.int64())):
         if annotation.split("|")[0].strip() == name:
             return kind
     return pa.string()
 
 
-_CLAIM_SCHEMA = pa.schema([(name, _arrow_type(str(f.type))) for name, f in Claim.__dataclass_fields__.items()])
+def _schema(record_class) -> pa.Schema:
+    """The Parquet schema of a dataclass's rows, so a batch with no rows still has typed columns."""
+    return pa.schema([(name, _arrow_type(str(f.type))) for name, f in record_class.__dataclass_fields__.items()])
+
+
+_FIGURE_SCHEMA, _CLAIM_SCHEMA = _schema(Figure), _schema(Claim)
 
 
 @dg.graph_asset(key=CORE_FIGURES, ins={"raw_articles": dg.AssetIn(RAW_ARTICLES, dagster_type=dg.Nothing)},
