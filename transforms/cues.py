@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .alternation import compile_alternation
+
 _I = re.IGNORECASE
 
 _AMOUNT = r"(?:about|around|some|roughly|nearly|almost|just|over|under|more|less|than|fewer|an|a|estimated|record)"
@@ -161,11 +163,11 @@ def lowercase(text: str) -> str:
 
 
 def _family(entries, case_sensitive=False):
-    """One regex per family: alternatives in priority order, so at any position the most specific
-    cue wins and matches never overlap (one C-level scan instead of one per cue). Case-insensitive
-    families run on lowered text: re.IGNORECASE makes Python's alternations several times slower."""
-    pattern = "|".join(f"(?P<c{i}>{rx if case_sensitive else lowercase_pattern(rx)})" for i, (_, rx) in enumerate(entries))
-    return re.compile(pattern), {f"c{i}": tag for i, (tag, _) in enumerate(entries)}, case_sensitive
+    """One regex per family, alternatives in priority order, so at any position the most specific
+    cue wins and matches never overlap. Case-insensitive families run on lowered text:
+    re.IGNORECASE makes Python's alternations several times slower. Cues start at a word's start."""
+    rx, tags = compile_alternation([(tag, p if case_sensitive else lowercase_pattern(p)) for tag, p in entries])
+    return rx, tags, case_sensitive
 
 
 _FLOW_RX = _family(FLOW_CUES)

@@ -1,0 +1,123 @@
+"""Many tagged alternatives compiled into one regular expression that Python's `re` scans quickly.
+
+`re` tries every alternative of an alternation at every position of the text, so a family of forty
+cues costs forty attempts per character. Here the alternatives are grouped by the character they
+can start with and the groups written as `n(?:et...|...)`, `e(?:migra...|...)`: `re` skips a group
+whose first literal does not match after a single comparison, and only words' first characters
+are tried at all. The match found at each position is the same one the plain alternation in
+priority order would find (alternatives that share a first character keep their order).
+"""
+from __future__ import annotations
+
+import re
+
+try:  # the parser of the standard library's own regular expressions (CPython 3.11+)
+    from re import _constants as _K, _parser as _P
+except ImportError:  # pragma: no cover - other Pythons fall back to the plain alternation
+    _K = _P = None
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`a|b(?:c|d)|e` → ["a", "b(?:c|d)", "e"]."""
+    parts, depth, start, in_class, i = [], 0, 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any), and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _K.LITERAL:
+            c = chr(av)
+            return out | ({c, c.lower(), c.upper()} if flags & re.IGNORECASE else {c}), False
+        if op is _K.IN:
+            chars = set()
+            for o, a in av:
+                if o is _K.LITERAL:
+                    chars.add(chr(a))
+                elif o is _K.RANGE:
+                    chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+                else:
+                    return None, False
+            if flags & re.IGNORECASE:
+                chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
+            return out | chars, False
+        if op in (_K.AT, _K.ASSERT, _K.ASSERT_NOT):
+            continue  # zero width
+        if op is _K.SUBPATTERN:
+            _, add, remove, sub = av
+            chars, empty = _first_chars(sub.data, (flags | add) & ~remove)
+        elif op is _K.BRANCH:
+            chars, empty = set(), False
+            for alt in av[1]:
+                c, e = _first_chars(alt.data, flags)
+                if c is None:
+                    return None, False
+                chars, empty = chars | c, empty or e
+        elif op in (_K.MAX_REPEAT, _K.MIN_REPEAT):
+            chars, empty = _first_chars(av[2].data, flags)
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _without_first(pattern: str, char: str) -> str | None:
+    """The pattern after its leading literal `char` ("net\\s+x" → "et\\s+x"), or None if it does
+    not simply begin with that character."""
+    p = pattern[2:] if pattern.startswith(r"\b") else pattern
+    if p[:1] == char and char.isalnum() and p[1:2] not in ("?", "*", "+", "{"):
+        return p[1:]
+    return None
+
+
+def compile_alternation(entries: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for tagged alternatives, each matching only at the start of a word; returns the
+    regex and the tag of each of its named groups (`tags[m.lastgroup]`)."""
+    alternatives = [(tag, sub) for tag, pattern in entries for sub in _top_level_alternatives(pattern)]
+    by_char: dict[str, list[tuple[int, str, str]]] = {}
+    for i, (tag, sub) in enumerate(alternatives):
+        chars, empty = _first_chars(_P.parse(sub).data, 0) if _P else (None, True)
+        if chars is None or empty or not all(c.isalnum() for c in chars):
+            return _plain(alternatives)
+        for c in chars:
+            by_char.setdefault(c, []).append((i, tag, sub))
+    groups, tags = [], {}
+    for c, items in sorted(by_char.items()):
+        rests = [_without_first(sub, c) for _, _, sub in items]
+        names = [f"a{i}_{ord(c)}" for i, _, _ in items]
+        tags.update({name: tag for name, (_, tag, _) in zip(names, items)})
+        if all(r is not None for r in rests):
+            groups.append(re.escape(c) + "(?:" + "|".join(f"(?P<{n}>{r})" for n, r in zip(names, rests)) + ")")
+        else:
+            groups.append(f"(?={re.escape(c)})(?:" + "|".join(f"(?P<{n}>{sub})" for n, (_, _, sub) in zip(names, items)) + ")")
+    first = "".join(sorted(by_char))
+    return re.compile(r"(?<!\w)(?=[" + re.escape(first) + "])(?:" + "|".join(groups) + ")"), tags
+
+
+def _plain(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
+    pattern = "|".join(f"(?P<a{i}>{sub})" for i, (_, sub) in enumerate(alternatives))
+    return re.compile(r"(?<!\w)(?:" + pattern + ")"), {f"a{i}": tag for i, (tag, _) in enumerate(alternatives)}
