@@ -179,6 +179,16 @@ def test_forecasts(text, value, high):
     assert (f.kind, f.value, f.value_high, f.period_end) == ("forecast", value, high, None)
 
 
+@pytest.mark.parametrize("text", [
+    "The government wants it lower, but net migration was 330,000 in 2022.",
+    "Ministers promised cuts, yet net immigration reached 330,000 in 2022.",
+    "Officials expected a fall, although net migration stood at 330,000 in 2022.",
+])
+def test_a_contrast_ends_the_reach_of_a_target_or_forecast_word(text):
+    f = only(text)
+    assert (f.kind, f.value, f.period_end) == ("estimate", 330_000, date(2022, 12, 31))
+
+
 # --- geography --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, geography", [

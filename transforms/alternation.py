@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - other Pythons fall back to the plain a
     _K = _P = None
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
+def alternatives(pattern: str) -> list[str]:
     """`a|b(?:c|d)|e` → ["a", "b(?:c|d)", "e"]."""
     parts, depth, start, in_class, i = [], 0, 0, False, 0
     while i < len(pattern):
@@ -97,12 +97,12 @@ def _without_first(pattern: str, char: str) -> str | None:
 def compile_alternation(entries: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
     """One regex for tagged alternatives, each matching only at the start of a word; returns the
     regex and the tag of each of its named groups (`tags[m.lastgroup]`)."""
-    alternatives = [(tag, sub) for tag, pattern in entries for sub in _top_level_alternatives(pattern)]
+    tagged = [(tag, sub) for tag, pattern in entries for sub in alternatives(pattern)]
     by_char: dict[str, list[tuple[int, str, str]]] = {}
-    for i, (tag, sub) in enumerate(alternatives):
+    for i, (tag, sub) in enumerate(tagged):
         chars, empty = _first_chars(_P.parse(sub).data, 0) if _P else (None, True)
         if chars is None or empty or not all(c.isalnum() for c in chars):
-            return _plain(alternatives)
+            return _plain(tagged)
         for c in chars:
             by_char.setdefault(c, []).append((i, tag, sub))
     groups, tags = [], {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .alternation import compile_alternation
+from .alternation import alternatives, compile_alternation
 
 _I = re.IGNORECASE
 
@@ -89,13 +89,17 @@ CHANGE_VERB_BEFORE = re.compile(
 # "100,000 fewer people", "166,000 higher than"
 CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down)\b"
                           r"(?!\s+(?:to|from)\b)", _I)
-TARGET_BEFORE = re.compile(
-    r"\b(?:targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
-    r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
-    r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to)\b[^.;]{0,80}$", _I)
-FORECAST_BEFORE = re.compile(
-    r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|would|will(?!\s+(?:show|reveal|confirm))"
-    r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*)\b[^.;]{0,80}$", _I)
+TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
+                r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
+                r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to")
+FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|would|will(?!\s+(?:show|reveal|confirm))"
+                  r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*")
+# A target or forecast word governs a number at most this far after it, within its sentence.
+KIND_REACH = 80
+TARGET_BEFORE = re.compile(r"\b(?:" + TARGET_WORDS + r")\b[^.;]{0,80}$", _I)
+FORECAST_BEFORE = re.compile(r"\b(?:" + FORECAST_WORDS + r")\b[^.;]{0,80}$", _I)
+# "The government wants it lower, but net migration was 330,000": a contrast opens a new assertion.
+CONTRAST = re.compile(r"\b(?:but|yet|however|although|though|whereas|while)\b", _I)
 
 # Appositions that define a term ("the difference between the numbers coming in and leaving") or
 # set a contrast aside ("rather than with a definite job") carry cues that describe nothing counted.
@@ -173,6 +177,19 @@ def _family(entries, case_sensitive=False):
 _FLOW_RX = _family(FLOW_CUES)
 _BREAKDOWN_RX = _family([(f"{dim}:{value}", rx) for dim, value, rx in BREAKDOWN_CUES])
 _GEO_RX = _family(GEOGRAPHY_CUES, case_sensitive=True)  # proper nouns: "US", not "us"
+
+# The words that open a kind cue: a target or forecast word, or a word of movement ("fell by",
+# "a rise of", "net fall of", "rose 30,000"). Found once per article; `figures` checks the exact
+# pattern only where one of them stands shortly before a number.
+_KIND_RX, _KIND_TAGS = compile_alternation(
+    [("target", lowercase_pattern(w) + r"\b") for w in alternatives(TARGET_WORDS)]
+    + [("forecast", lowercase_pattern(w) + r"\b") for w in alternatives(FORECAST_WORDS)]
+    + [("change", w) for w in alternatives(CHANGE_NOUNS) + ["net"]])
+
+
+def kind_cues(lowered: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, "target" | "forecast" | "change") of every kind word in a lowered text."""
+    return [(m.start(), m.end(), _KIND_TAGS[m.lastgroup]) for m in _KIND_RX.finditer(lowered, start, end)]
 
 
 def has_flow_cue(lowered: str, start: int = 0, end: int | None = None) -> bool:

@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-1"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-2"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,6 @@ class _Draft:
     period_source: str | None = None
     source: str = "prose"
     extra: dict = field(default_factory=dict)
-
-
-_ESTIMATE_VERB = re.compile(r"\b(?:was|were|is|are|rose|fell|reached|stood|hit|climbed|totall?ed|recorded|came|"
-                            r"arrived|left|peaked|dropped)\b", re.IGNORECASE)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -118,21 +114,37 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], text: str = "", s: 
     return own
 
 
-def _kind(text: str, s: int, n: NumberMention) -> tuple[str, str | None]:
-    before = text[max(s, n.start - 160):n.start]
+_KIND_WINDOW = 160  # how far before a number its kind words are looked for
+
+
+def _kind(text: str, s: int, n: NumberMention, words: list[tuple[int, int, str]],
+          word_starts: list[int]) -> tuple[str, str | None]:
+    """Estimate, change, target or forecast, from the kind words (`cues.kind_cues`) shortly before
+    the number and the words right after it."""
+    lo = max(s, n.start - _KIND_WINDOW)
+    near = words[bisect.bisect_left(word_starts, lo):bisect.bisect_left(word_starts, n.start)]
     after = text[n.end:n.end + 40]
-    for kind, rx in (("target", C.TARGET_BEFORE), ("forecast", C.FORECAST_BEFORE)):
-        m = rx.search(before)
-        if m and not _ESTIMATE_VERB.search(before, m.end()):
-            change = C.CHANGE_BEFORE.search(before) or C.CHANGE_VERB_BEFORE.search(before) or C.CHANGE_AFTER.match(after)
-            return kind, (C.direction_of(change.group(0)) if change else None)
-    m = C.CHANGE_BEFORE.search(before) or C.CHANGE_VERB_BEFORE.search(before)
-    if m:
-        return "change", C.direction_of(m.group(0))
+    change = None
+    for ws, _, tag in near:  # the leftmost movement phrase that runs right up to the number
+        if tag == "change":
+            change = C.CHANGE_BEFORE.match(text, ws, n.start) or C.CHANGE_VERB_BEFORE.match(text, ws, n.start)
+            if change:
+                break
+    for kind in ("target", "forecast"):
+        for ws, we, tag in near:
+            if tag == kind and we <= n.start and n.start - we <= C.KIND_REACH and not _SENTENCE_STOP.search(
+                    text, we, n.start) and not C.CONTRAST.search(text, we, n.start):
+                change = change or C.CHANGE_AFTER.match(after)
+                return kind, (C.direction_of(change.group(0)) if change else None)
+    if change:
+        return "change", C.direction_of(change.group(0))
     m = C.CHANGE_AFTER.match(after)
     if m:
         return "change", C.direction_of(m.group(0))
     return "estimate", None
+
+
+_SENTENCE_STOP = re.compile(r"[.;]")
 
 
 class _Reader:
@@ -160,6 +172,8 @@ class _Reader:
         """Numbers and periods are found in one pass over the article; sentences look them up."""
         self.numbers, self.number_starts = numbers, [n.start for n in numbers]
         self.periods, self.period_starts = periods, [p.start for p in periods]
+        self.kind_words = C.kind_cues(self.lowered, 0, len(self.lowered))
+        self.kind_starts = [w[0] for w in self.kind_words]
 
     @staticmethod
     def _within(items, starts, s, e):
@@ -216,7 +230,7 @@ class _Reader:
                     C.WORKER_STOCK.match(text, n.end, min(e, n.end + 60)) or C.AGE_GROUP.match(text, n.end, min(e, n.end + 60)) \
                     or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start):
                 d.flow = None
-            d.kind, d.direction = _kind(text, s, n)
+            d.kind, d.direction = _kind(text, s, n, self.kind_words, self.kind_starts)
             self._period(d, n, periods, clauses, clause, anchor)
             if clause is None and main_draft is None:
                 main_draft = d
