@@ -114,10 +114,44 @@ def _read_one(m: re.Match, i: int, scale: int = 1) -> tuple[float | None, int | 
     return value, precision, None
 
 
+def _cannot_be_a_flow(m: re.Match, scale: int) -> bool:
+    """A lone year, or a lone bare number below a thousand (the quick rejections of `find_numbers`)."""
+    digits = m.group("int1")
+    if digits is None or m.group("mult1") is not None or "," in digits:
+        return False
+    return (len(digits) <= 3 and scale == 1) or _is_year(m)
+
+
 def _is_year(m: re.Match) -> bool:
     return (m.group("int1") is not None and m.group("mult1") is None and m.group("frac1") is None
             and m.group("sign1") is None and "," not in m.group("int1") and len(m.group("int1")) == 4
             and 1800 <= int(m.group("int1")) <= 2199)
+
+
+# Every number holds a digit or the word "million"; NUMBER is tried only where one stands, which
+# keeps a scan close to the speed of a plain search for digits.
+_DIGITS_RUN = re.compile(r"\d+")
+_MILLION = re.compile(r"[Mm](?:illion|ILLION)")
+_BETWEEN_BEFORE = re.compile(r"between\s+[+\-−]?$", re.IGNORECASE)
+_WORDY_REACH = 32  # "three-quarters of a million": how far before "million" a worded number starts
+
+
+def _anchors(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    anchors = [(m.start(), m.end()) for m in _DIGITS_RUN.finditer(text, start, end)]
+    words = [(m.start(), m.end()) for m in _MILLION.finditer(text, start, end)]
+    return sorted(anchors + words) if words else anchors
+
+
+def _match_at(text: str, a: int, a_end: int, pos: int, end: int) -> re.Match | None:
+    """The NUMBER match that holds the anchor at `a` and starts at or after `pos`, if any."""
+    if text[a].isdigit():
+        between = _BETWEEN_BEFORE.search(text, max(pos, a - 20), a)
+        m = NUMBER.match(text, between.start(), end) if between else None
+        if m is None and a > pos and text[a - 1] in "+-−":
+            m = NUMBER.match(text, a - 1, end)
+        return m or NUMBER.match(text, a, end)
+    m = NUMBER.search(text, max(pos, a - _WORDY_REACH), min(end, a_end + 1))
+    return m if m is not None and m.end() >= a_end else None
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int = 1) -> list[NumberMention]:
@@ -127,10 +161,15 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
     end = len(text) if end is None else end
     found = []
     pos = start
-    while True:
-        m = NUMBER.search(text, pos, end)
+    for a, a_end in _anchors(text, start, end):
+        if a < pos:
+            continue
+        m = _match_at(text, a, a_end, pos, end)
         if m is None:
-            return found
+            continue
+        if m.group("rangesep") is None and _cannot_be_a_flow(m, scale):
+            pos = m.end()  # most numbers in news text: years, days, small counts
+            continue
         first_end = _end_of_first(m)
         is_range = m.group("rangesep") is not None
         sep = (m.group("rangesep") or "").strip().lower()
@@ -166,6 +205,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
             qualifier = next(name for name, _ in _QUALIFIERS if q.group(name))
         found.append(NumberMention(num_start, num_end, text[num_start:num_end], value, value_high, precision,
                                    qualifier, problem))
+    return found
 
 
 def _end_of_first(m: re.Match) -> int:
