@@ -85,6 +85,15 @@ def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
     return out, True
 
 
+def starting_with_first_chars(pattern: str) -> re.Pattern:
+    """`pattern` compiled so that `re` gives up at once where no character that can begin a match
+    stands (a lookahead on the pattern's possible first characters)."""
+    chars, empty = _first_chars(_P.parse(pattern).data, 0) if _P else (None, True)
+    if chars is None or empty:
+        return re.compile(pattern)
+    return re.compile("(?=[" + re.escape("".join(sorted(chars))) + "])(?:" + pattern + ")")
+
+
 def _without_first(pattern: str, char: str) -> str | None:
     """The pattern after its leading literal `char` ("net\\s+x" → "et\\s+x"), or None if it does
     not simply begin with that character."""

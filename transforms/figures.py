@@ -316,7 +316,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     line_spans = list(lines(text, end))
     table_cells, table_lines = find_tables(text, end, line_spans, published)
     reader = _Reader(text, published, lowered)
-    periods = find_periods(text, published, 0, end)
+    periods = find_periods(text, published, 0, end, lowered)
     reader.index(find_numbers(text, 0, end), periods)
     reader.article_period = _article_period(periods, published)
     first = [sp for sp in line_spans if sp[1] > sp[0]][:2]

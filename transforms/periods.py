@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .alternation import starting_with_first_chars
+from .cues import lowercase, lowercase_pattern
+
 MONTHS = {name: i for i, names in enumerate(
     [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"),
@@ -75,28 +78,34 @@ def latest_month_end(month: int, published: date | None) -> date | None:
     return month_end(year, month)
 
 
-# Every period mention contains one of these; the full grammar only runs around them, which keeps
-# a scan of a long article close to the speed of a plain search.
-_ANCHOR = re.compile(r"\d{4}|year|month|same|\bYE\b", re.IGNORECASE)
-_REACH_BEFORE, _REACH_AFTER = 70, 120  # a mention starts at most this far before its anchor
+# Every period mention contains one of these; the full grammar only runs around them, on the
+# lowered text (re.IGNORECASE slows Python's alternations), and only where a word starts with a
+# letter that can begin a mention. This keeps a scan of a long article close to a plain search.
+_ANCHOR = re.compile(r"\d{4}|year|month|same|\bye\b")
+_PERIOD_LOWER = starting_with_first_chars(lowercase_pattern(PERIOD.pattern))
+# A mention starts at most this far before its first anchor ("throughout the calendar year 2015"
+# is the longest reach, 24 characters) and ends at most this far after it.
+_REACH_BEFORE, _REACH_AFTER = 50, 120
 
 
-def _period_matches(text: str, start: int, end: int):
+def _period_matches(lowered: str, start: int, end: int):
     """The matches `PERIOD.finditer(text, start, end)` would give, found from anchors."""
     pos = start
-    for a in _ANCHOR.finditer(text, start, end):
+    for a in _ANCHOR.finditer(lowered, start, end):
         if a.start() < pos:
             continue
-        m = PERIOD.search(text, max(pos, a.start() - _REACH_BEFORE), min(end, a.end() + _REACH_AFTER))
+        m = _PERIOD_LOWER.search(lowered, max(pos, a.start() - _REACH_BEFORE), min(end, a.end() + _REACH_AFTER))
         if m and m.start() <= a.start():
             yield m
             pos = m.end()
 
 
-def find_periods(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[PeriodMention]:
+def find_periods(text: str, published: date | None, start: int = 0, end: int | None = None,
+                 lowered: str | None = None) -> list[PeriodMention]:
+    """Every period mention in text[start:end]; pass `cues.lowercase(text)` as `lowered` if it is at hand."""
     end = len(text) if end is None else end
     found = []
-    for m in _period_matches(text, start, end):
+    for m in _period_matches(lowercase(text) if lowered is None else lowered, start, end):
         if m.group("ending"):
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
