@@ -55,6 +55,8 @@ def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
                     chars.add(chr(a))
                 elif o is _K.RANGE:
                     chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+                elif o is _K.CATEGORY and a is _K.CATEGORY_SPACE:
+                    chars |= _SPACES
                 else:
                     return None, False
             if flags & re.IGNORECASE:
@@ -85,13 +87,17 @@ def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def starting_with_first_chars(pattern: str) -> re.Pattern:
+def starting_with_first_chars(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` compiled so that `re` gives up at once where no character that can begin a match
     stands (a lookahead on the pattern's possible first characters)."""
-    chars, empty = _first_chars(_P.parse(pattern).data, 0) if _P else (None, True)
+    chars, empty = _first_chars(_P.parse(pattern, flags).data, flags) if _P else (None, True)
     if chars is None or empty:
-        return re.compile(pattern)
-    return re.compile("(?=[" + re.escape("".join(sorted(chars))) + "])(?:" + pattern + ")")
+        return re.compile(pattern, flags)
+    return re.compile("(?=[" + re.escape("".join(sorted(chars))) + "])(?:" + pattern + ")", flags)
+
+
+# What `\s` matches in a str pattern: every whitespace character is below U+3001.
+_SPACES = frozenset(chr(i) for i in range(0x3001) if re.match(r"\s", chr(i)))
 
 
 def _without_first(pattern: str, char: str) -> str | None:

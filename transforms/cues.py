@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .alternation import alternatives, compile_alternation
+from .alternation import alternatives, compile_alternation, starting_with_first_chars
 
 _I = re.IGNORECASE
 
@@ -99,25 +99,25 @@ KIND_REACH = 80
 TARGET_BEFORE = re.compile(r"\b(?:" + TARGET_WORDS + r")\b[^.;]{0,80}$", _I)
 FORECAST_BEFORE = re.compile(r"\b(?:" + FORECAST_WORDS + r")\b[^.;]{0,80}$", _I)
 # "The government wants it lower, but net migration was 330,000": a contrast opens a new assertion.
-CONTRAST = re.compile(r"\b(?:but|yet|however|although|though|whereas|while)\b", _I)
+CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|whereas|while)\b", _I)
 
 # Appositions that define a term ("the difference between the numbers coming in and leaving") or
 # set a contrast aside ("rather than with a definite job") carry cues that describe nothing counted.
-MASKS = re.compile(r"(?:the\s+(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting)"
+MASKS = starting_with_first_chars(r"(?:the\s+(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting)"
                    r"[^,;:()–—]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)",
                    _I)
 # Comparison clauses lean on another period: "up from 153,000 in the year to September 2012".
 # A bare "from" compares only when a number follows it ("to 300,000 from a revised 400,000"); "arrivals from
 # outside the EU totalled 533,000" names an origin.
-COMPARISON = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s"
+COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s"
                         r"|\bfrom\s(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])", _I)
 # "as" opens a clause of its own ("Net migration climbs to 359,000 as arrivals grow"), except in
 # comparisons and set phrases ("as high as", "as well as", "such as", "known as").
-CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s"
+CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s"
                         r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)\sas\s(?!(?:many|much|high|low|well|large|"
                         r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
 # Words that let a figure lean on the flow of the sentence before ("Its first estimate ... is 728,000").
-ANAPHORA = re.compile(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
+ANAPHORA = starting_with_first_chars(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".

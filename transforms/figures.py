@@ -172,8 +172,6 @@ class _Reader:
         """Numbers and periods are found in one pass over the article; sentences look them up."""
         self.numbers, self.number_starts = numbers, [n.start for n in numbers]
         self.periods, self.period_starts = periods, [p.start for p in periods]
-        self.kind_words = C.kind_cues(self.lowered, 0, len(self.lowered))
-        self.kind_starts = [w[0] for w in self.kind_words]
 
     @staticmethod
     def _within(items, starts, s, e):
@@ -203,6 +201,8 @@ class _Reader:
         flows = {c.value for c in cues if c.family == "flow"}
         geos = [c for c in cues if c.family == "geography"]
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
+        kind_words = C.kind_cues(self.lowered, s, e)
+        kind_starts = [w[0] for w in kind_words]
         drafts = []
         main_draft: _Draft | None = None
         for i, n in enumerate(numbers):
@@ -230,7 +230,7 @@ class _Reader:
                     C.WORKER_STOCK.match(text, n.end, min(e, n.end + 60)) or C.AGE_GROUP.match(text, n.end, min(e, n.end + 60)) \
                     or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start):
                 d.flow = None
-            d.kind, d.direction = _kind(text, s, n, self.kind_words, self.kind_starts)
+            d.kind, d.direction = _kind(text, s, n, kind_words, kind_starts)
             self._period(d, n, periods, clauses, clause, anchor)
             if clause is None and main_draft is None:
                 main_draft = d

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .alternation import starting_with_first_chars
+
 # A short heading line that opens the readers' section of a scraped page.
 _COMMENTS_HEADING = re.compile(
     r"^[ \t]*(?:\d+\s+)?(?:most\s+(?:popular|liked|recent)\s+|top\s+|reader\s+|readers'?\s+|show\s+|view\s+|all\s+|"
     r"join\s+the\s+)?(?:comments?|discussion|conversation|have\s+your\s+say)(?:\s*\(\d+\))?[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$])|(?<=[.!?][\"”’])\s+")
+_SENTENCE_END = starting_with_first_chars(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$])|(?<=[.!?][\"”’])\s+")
 
 
 def body_end(text: str) -> int:
