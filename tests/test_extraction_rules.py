@@ -404,3 +404,61 @@ def test_a_table_caption_with_a_figure_does_not_make_the_table_thousands():
             "| Period | Immigration | Emigration |\n|---|---|---|\n| June 2012 | 565,000 | 314,000 |")
     assert [(f.flow, f.value, f.source) for f in figs(text, date(2012, 12, 1))] == [
         ("net_migration", 251_000, "prose"), ("immigration", 565_000, "table"), ("emigration", 314_000, "table")]
+
+
+# --- generalisation rules: events, comparison bases, things counted, parts, clause ends -------------
+
+def test_a_year_that_dates_an_event_does_not_date_the_figures():
+    text = ("Net migration was 300,000 in the year to March 2015.\n\n"
+            "The figure was up from 210,000 a year earlier and above the previous peak, set in 2005.\n\n"
+            "Of the EU arrivals, 60,000 came from the countries that joined the bloc in 2004, and 40,000 from "
+            "Romania and Bulgaria, whose citizens gained full access to the labour market in January 2014.")
+    got = {(f.flow, f.breakdown_value, f.value): f.period_end for f in figs(text, date(2015, 5, 21))}
+    assert got[("net_migration", None, 210_000)] == date(2014, 3, 31)
+    assert got[("immigration", "eu8", 60_000)] == date(2015, 3, 31)
+    assert got[("immigration", "eu2", 40_000)] == date(2015, 3, 31)
+
+
+@pytest.mark.parametrize("text", [
+    "Year to June 2022: figures published\n\nNet migration fell to 230,000, down 10,000 on the previous 12 months.",
+    "Year to June 2022: figures published\n\nNet migration fell to 230,000, down 10,000 on a year earlier.",
+])
+def test_the_base_of_a_comparison_dates_neither_the_level_nor_the_change(text):
+    got = {(f.kind, f.value): f.period_end for f in figs(text, date(2022, 11, 24))}
+    assert got[("estimate", 230_000)] == got[("change", 10_000)] == date(2022, 6, 30)
+
+
+@pytest.mark.parametrize("text", [
+    "Leaving the EU would put at risk 3 million jobs, campaigners said of emigration in 2023.",
+    "Immigration in 2023 was driven by 1.2 million work visas.",
+    "Home Office data show 29,000 people crossed the Channel in small boats in 2023, as immigration rose.",
+    "Applications from people arriving for work fell to about 11,000 a month in 2023.",
+])
+def test_things_counted_that_are_not_people_moving_are_not_flows(text):
+    assert figs(text, date(2024, 5, 1)) == []
+
+
+def test_a_part_of_the_figure_just_given_takes_its_flow():
+    text = "In 2023 emigration rose to 532,000, of whom 241,000 were British nationals."
+    assert [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2024, 5, 1))] == [
+        ("emigration", None, 532_000), ("emigration", "british", 241_000)]
+
+
+def test_a_part_of_a_stock_is_not_a_flow():
+    text = "In 2023 there were 3.1 million EU nationals living here, of whom 2.2 million were in work, as immigration rose."
+    assert figs(text, date(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Net migration fell to 230,000 in 2022 as EU citizens went home.",
+    "Net migration was 230,000 in 2022, as arrivals from outside the EU rose.",
+])
+def test_a_breakdown_said_after_the_clause_of_a_number_does_not_describe_it(text):
+    f = only(text, date(2023, 5, 1))
+    assert (f.flow, f.breakdown_value, f.value) == ("net_migration", None, 230_000)
+
+
+def test_a_breakdown_introduced_by_with_still_describes_its_number():
+    text = "In 2022, 180,000 people arrived for work: 120,000 with a definite job and 60,000 looking for one."
+    assert [(f.breakdown_value, f.value) for f in figs(text, date(2023, 5, 1))] == [
+        ("work", 180_000), ("work_definite_job", 120_000), ("work_looking_for_job", 60_000)]

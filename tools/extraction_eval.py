@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from transforms.articles import decode_article  # noqa: E402
 from transforms.figures import figures_from_article  # noqa: E402
 
 
@@ -18,7 +19,7 @@ def main(folder, gold_csv, verbose=False):
     for f in sorted(folder.glob("*.txt")):
         row = manifest.get(f.name, {})
         pub = date.fromisoformat(row["published"]) if row.get("published") else None
-        figures += figures_from_article(row.get("article_id", f.stem), f.read_text(), pub)
+        figures += figures_from_article(row.get("article_id", f.stem), decode_article(f.read_bytes()).text, pub)
     gold = list(csv.DictReader(open(gold_csv)))
 
     def match(g, fig):

@@ -45,7 +45,7 @@ BREAKDOWN_CUES = [
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
     ("reason", "asylum", r"\basylum\b|refugees?"),
     ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe)\b"),
-    ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union)\s+in\s+2004"),
+    ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union|bloc|union)\s+in\s+2004"),
     ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+and\s+Bulgarian?s?|Bulgarian?s?\s+and\s+Romanian?s?"),
     ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
     ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
@@ -124,6 +124,14 @@ ANAPHORA = starting_with_first_chars(r"\b(?:its|this|these|those|figures?|estima
 STOCK = re.compile(r"\s*(?:\w+\s+){0,3}?(?:living|who\s+live|residents?|population|born\s+abroad|born\s+overseas|"
                    r"already\s+here|in\s+the\s+country\s+illegally|households?|homes|visas?\s+(?:issued|granted)|"
                    r"applications?|crossings?|small\s+boats?|jobs|vacancies|workforce)\b", _I)
+# Things counted that are not people moving, named right after the number: "3 million jobs",
+# "1.2 million work visas", "11,000 a month" (a rate, not 12 months), "43,000 people crossed the Channel" (crossings in small boats are a
+# Home Office count of their own, not a migration estimate), whatever flow words stand nearby.
+COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+)?(?:jobs|vacancies|households|homes|applications|visas|crossings|"
+                            r"small\s+boats?)\b|(?:people\s+|migrants\s+)?(?:have\s+|had\s+)?(?:crossed|crossing)\s+"
+                            r"(?:the\s+)?(?:english\s+)?channel|(?:a|per|each|every)\s+(?:month|week|day)\b)", _I)
+# "a rise in emigration to 694,000, of whom 257,000 were British": a part of the figure just given.
+PART_OF = re.compile(r"\bof\s+(?:whom|which|them|these|those)\s+(?:[a-z]+\s+){0,2}$", _I)
 # Workers, employees and staff are counted where they work (a stock) unless the words say they moved:
 # "2 million EU workers" vs "180,000 EU workers arrived".
 WORKER_STOCK = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:workers|employees|staff)\b(?!\s+(?:(?:have|had|who)\s+)?"

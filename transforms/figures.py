@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-2"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-3"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,16 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], text: str = "", s: 
     Distance is counted within a clause first: in "170,000 had a definite job and 120,000 were
     looking for work" the job words are nearer the second number in characters, but "and" closes
     the first number's clause, so they describe the first."""
-    bounds = [m.start() for m in C.CLAUSE_END.finditer(text, s, e)] if text else []
+    marks = list(C.CLAUSE_END.finditer(text, s, e)) if text else []
+    bounds = [m.start() for m in marks]
+    # A breakdown said after the number, past the end of its clause, describes something else:
+    # "net migration fell to 230,000 as EU citizens left" (brackets and "with" only annotate the
+    # number: "151,000 with a definite job").
+    hard = [m.start() for m in marks if m.group(0) not in "()" and m.group(0).strip().lower() != "with"]
+
+    def beyond_clause(c: C.Cue, n: NumberMention) -> bool:
+        return c.family == "breakdown" and c.start >= n.end and \
+            bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, n.end)
 
     def gap(c: C.Cue, n: NumberMention) -> int:
         lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
@@ -107,7 +116,7 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], text: str = "", s: 
     used = set()
     for _, ci, ni in pairs:
         cue = cues[ci]
-        if ci in used or cue.family in own[ni]:
+        if ci in used or cue.family in own[ni] or beyond_clause(cue, numbers[ni]):
             continue
         own[ni][cue.family] = cue
         used.add(ci)
@@ -219,6 +228,8 @@ class _Reader:
                     # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
                     d.flow = self.previous_flow or ((self.earlier_flow or self.article_flow) if anaphoric else None)
                     d.extra["inherited"] = True
+            if drafts and C.PART_OF.search(text, max(s, n.start - 40), n.start):
+                d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
             if geo_cue:
                 d.geography = geo_cue.value
             elif geos:
@@ -228,7 +239,8 @@ class _Reader:
             if C.STOCK.match(text, n.end, min(e, n.end + 60)) and flow_cue is None or \
                     C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start) or \
                     C.WORKER_STOCK.match(text, n.end, min(e, n.end + 60)) or C.AGE_GROUP.match(text, n.end, min(e, n.end + 60)) \
-                    or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start):
+                    or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start) \
+                    or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 60)):
                 d.flow = None
             d.kind, d.direction = _kind(text, s, n, kind_words, kind_starts)
             self._period(d, n, periods, clauses, clause, anchor)
@@ -267,6 +279,8 @@ class _Reader:
 
     def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor):
         same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
+        if clause is None:  # "fell to 230,000, down 106,000 on the previous year": both are this year's
+            same_clause = [p for p in same_clause if not p.base]
         if d.kind == "change" and anchor and any(p.kind == "absolute" for p in same_clause):
             # "up 30,000 on the previous year": a change is dated by the later of its two periods
             same_clause = [p for p in same_clause if p.kind == "absolute"]

@@ -45,11 +45,15 @@ PERIOD = re.compile(
 
 # A year after these words dates an event, not the period a figure covers ("joined the EU in 2004").
 _EVENT_BEFORE = re.compile(
-    r"(?:joined(?:\s+the\s+EU)?|since|said|election|elected|referendum|until|before|after|"
-    r"born|founded|introduced|launched|began|started|promised|pledged|vowed|target|by|from|between|of|"
+    r"(?:joined(?:\s+the\s+(?:EU|European\s+Union|bloc|union))?|since|said|election|elected|referendum|until|before|after|"
+    r"born|founded|introduced|launched|began|started|set|promised|pledged|vowed|target|by|from|between|of|"
     r"published|released)\s*$", re.IGNORECASE)
 
 
+# Events in the life of a rule or a right: "gained full access ... in January 2014", "came into force in".
+_ACCESS_BEFORE = re.compile(r"\b(?:gained|granted|given|lifted|removed|imposed|came\s+into\s+force|took\s+effect|"
+                            r"introduced|ended|expired)\b[^.;,]{0,50}$", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\b(?:on|over)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since its peak in 2010"
 
 
@@ -59,6 +63,7 @@ class PeriodMention:
     end: int
     kind: str             # absolute | previous | next | previous_calendar | same
     period_end: date | None
+    base: bool = False    # the base of a comparison ("up 20,000 on the previous year"), dating no level
 
 
 def month_end(year: int, month: int) -> date:
@@ -128,6 +133,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
         elif m.group("m_month"):
             if m.group("my_prefix").lower().startswith("by"):
                 continue  # "by June 2025" is a deadline
+            if m.group("my_prefix").lower().startswith("in") and _ACCESS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "gained full access to the labour market in January 2014": a date, not 12 months
             if _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
             found.append(PeriodMention(m.start(), m.end(), "absolute",
@@ -140,7 +147,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
         elif m.group("next"):
             found.append(PeriodMention(m.start(), m.end(), "next", None))
         elif m.group("prev"):
-            found.append(PeriodMention(m.start(), m.end(), "previous", None))
+            found.append(PeriodMention(m.start(), m.end(), "previous", None,
+                                       bool(_ON_BEFORE.search(text, max(0, m.start() - 8), m.start()))))
         else:
             found.append(PeriodMention(m.start(), m.end(), "same", None))
     return found
