@@ -462,3 +462,17 @@ def test_a_breakdown_introduced_by_with_still_describes_its_number():
     text = "In 2022, 180,000 people arrived for work: 120,000 with a definite job and 60,000 looking for one."
     assert [(f.breakdown_value, f.value) for f in figs(text, date(2023, 5, 1))] == [
         ("work", 180_000), ("work_definite_job", 120_000), ("work_looking_for_job", 60_000)]
+
+
+def test_a_table_of_the_parts_of_one_flow_with_the_period_in_its_title():
+    text = ("Immigration figures for 2019 are below.\n\n"
+            "Why people moved to the UK, 2019\tPeople\tShare\n"
+            "Work\t250,000\t40%\n"
+            "Formal study\t200,000\t32%\n"
+            "Other\t50,000\t8%\n"
+            "All reasons\t630,000\t100%\n")
+    got = {(f.flow, f.breakdown_value, f.value, f.period_end, f.source) for f in figs(text, date(2020, 5, 21))}
+    assert {("immigration", "work", 250_000, date(2019, 12, 31), "table"),
+            ("immigration", "study", 200_000, date(2019, 12, 31), "table"),
+            ("immigration", "other", 50_000, date(2019, 12, 31), "table"),
+            ("immigration", None, 630_000, date(2019, 12, 31), "table")} <= got

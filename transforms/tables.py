@@ -9,7 +9,7 @@ from datetime import date
 
 from .cues import find_cues, has_flow_cue, lowercase
 from .numbers import NumberMention, find_numbers
-from .periods import parse_period_label
+from .periods import find_periods, parse_period_label
 
 MISSING = re.compile(r"^(?:\.\.|[-–—:x*]|n/?a|not\s+available|not\s+shown|z|c|\[[a-z]\])?$", re.IGNORECASE)
 _SEPARATOR_ROW = re.compile(r"^[\s|:+-]+$")
@@ -111,7 +111,7 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
                 if cell and flow:
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
         return out
-    # ...or periods across the header and flows down the first column.
+    # ...or periods across the header and flows down the first column...
     periods = [parse_period_label(text[s:e], published) for s, e in header]
     if any(periods[1:]):
         for row, (rs, re_) in zip(body, spans[1:]):
@@ -123,6 +123,49 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
                 cell = _value_cell(text, s, e, scale)
                 if cell and flow:
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
+        return out
+    # ...or the parts of one flow down the first column and their values beside them, the flow and
+    # the period said once ("Main reason for migrating to the UK, 2015 | Number | Share of total").
+    return _parts_column(text, body, spans[1:], table_flow, _stated_period(text, context, published), scale) \
+        if table_flow else out
+
+
+_TOTAL_LABEL = re.compile(r"^(?:all(?:\s+[a-z]+)?|total)$")
+_OTHER_LABEL = re.compile(r"^(?:other|others|other\s+reasons?|all\s+other)$")
+_TRAILING_YEAR = re.compile(r"(?:^|[\s,(])((?:19|20)\d\d)\)?\s*$")
+
+
+def _stated_period(text: str, context: list[tuple[int, int]], published: date | None) -> date | None:
+    """The period a caption or corner cell gives the whole table: a period mention, or a year
+    closing the title ("..., 2015")."""
+    for s, e in context:
+        found = [p.period_end for p in find_periods(text, published, s, e) if p.kind == "absolute" and p.period_end]
+        if found:
+            return found[0]
+        m = _TRAILING_YEAR.search(text, s, e)
+        if m and (published is None or int(m.group(1)) < published.year):
+            return date(int(m.group(1)), 12, 31)
+    return None
+
+
+def _parts_column(text, body, spans, table_flow, period, scale) -> list[TableCell]:
+    labels = [label_meaning(text, *row[0]) if row else (None, None) for row in body]
+    dims = {bd.partition(":")[0] for _, bd in labels if bd}
+    if len(dims) != 1:
+        return []  # not the parts of one breakdown
+    dim = dims.pop()
+    out = []
+    for row, (flow, bd), (rs, re_) in zip(body, labels, spans):
+        if not row or (flow and flow != table_flow):
+            continue
+        label = " ".join(text[row[0][0]:row[0][1]].lower().split())
+        if bd is None and _OTHER_LABEL.match(label):
+            bd = f"{dim}:other"
+        elif bd is None and not _TOTAL_LABEL.match(label):
+            continue
+        values = [c for c in (_value_cell(text, s, e, scale) for s, e in row[1:]) if c is not False]
+        if values and values[0]:
+            out.append(TableCell(values[0], table_flow, bd, period, rs, re_))
     return out
 
 
