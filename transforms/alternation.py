@@ -133,6 +133,6 @@ def compile_alternation(entries: list[tuple[str, str]]) -> tuple[re.Pattern, dic
     return re.compile(r"(?<!\w)(?=[" + re.escape(first) + "])(?:" + "|".join(groups) + ")"), tags
 
 
-def _plain(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
-    pattern = "|".join(f"(?P<a{i}>{sub})" for i, (_, sub) in enumerate(alternatives))
-    return re.compile(r"(?<!\w)(?:" + pattern + ")"), {f"a{i}": tag for i, (tag, _) in enumerate(alternatives)}
+def _plain(tagged: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
+    pattern = "|".join(f"(?P<a{i}>{sub})" for i, (_, sub) in enumerate(tagged))
+    return re.compile(r"(?<!\w)(?:" + pattern + ")"), {f"a{i}": tag for i, (tag, _) in enumerate(tagged)}

@@ -96,8 +96,6 @@ FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|co
                   r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*")
 # A target or forecast word governs a number at most this far after it, within its sentence.
 KIND_REACH = 80
-TARGET_BEFORE = re.compile(r"\b(?:" + TARGET_WORDS + r")\b[^.;]{0,80}$", _I)
-FORECAST_BEFORE = re.compile(r"\b(?:" + FORECAST_WORDS + r")\b[^.;]{0,80}$", _I)
 # "The government wants it lower, but net migration was 330,000": a contrast opens a new assertion.
 CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|whereas|while)\b", _I)
 
@@ -120,16 +118,18 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and
 ANAPHORA = starting_with_first_chars(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
+# Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
+_THINGS = r"households?|homes|applications?|crossings?|small\s+boats?|jobs|vacancies"
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
 STOCK = re.compile(r"\s*(?:\w+\s+){0,3}?(?:living|who\s+live|residents?|population|born\s+abroad|born\s+overseas|"
-                   r"already\s+here|in\s+the\s+country\s+illegally|households?|homes|visas?\s+(?:issued|granted)|"
-                   r"applications?|crossings?|small\s+boats?|jobs|vacancies|workforce)\b", _I)
-# Things counted that are not people moving, named right after the number: "3 million jobs",
-# "1.2 million work visas", "11,000 a month" (a rate, not 12 months), "43,000 people crossed the Channel" (crossings in small boats are a
-# Home Office count of their own, not a migration estimate), whatever flow words stand nearby.
-COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+)?(?:jobs|vacancies|households|homes|applications|visas|crossings|"
-                            r"small\s+boats?)\b|(?:people\s+|migrants\s+)?(?:have\s+|had\s+)?(?:crossed|crossing)\s+"
-                            r"(?:the\s+)?(?:english\s+)?channel|(?:a|per|each|every)\s+(?:month|week|day)\b)", _I)
+                   r"already\s+here|in\s+the\s+country\s+illegally|visas?\s+(?:issued|granted)|workforce|"
+                   + _THINGS + r")\b", _I)
+# Named right after the number, things are never a flow, whatever flow words stand nearby: "3 million
+# jobs", "1.2 million work visas", "11,000 a month" (a rate, not 12 months), "43,000 people crossed the
+# Channel" (crossings in small boats are a Home Office count of their own, not a migration estimate).
+COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+)?(?:visas|" + _THINGS + r")\b|(?:people\s+|migrants\s+)?"
+                            r"(?:have\s+|had\s+)?(?:crossed|crossing)\s+(?:the\s+)?(?:english\s+)?channel"
+                            r"|(?:a|per|each|every)\s+(?:month|week|day)\b)", _I)
 # "a rise in emigration to 694,000, of whom 257,000 were British": a part of the figure just given.
 PART_OF = re.compile(r"\bof\s+(?:whom|which|them|these|those)\s+(?:[a-z]+\s+){0,2}$", _I)
 # Workers, employees and staff are counted where they work (a stock) unless the words say they moved:
@@ -187,7 +187,7 @@ _BREAKDOWN_RX = _family([(f"{dim}:{value}", rx) for dim, value, rx in BREAKDOWN_
 _GEO_RX = _family(GEOGRAPHY_CUES, case_sensitive=True)  # proper nouns: "US", not "us"
 
 # The words that open a kind cue: a target or forecast word, or a word of movement ("fell by",
-# "a rise of", "net fall of", "rose 30,000"). Found once per article; `figures` checks the exact
+# "a rise of", "net fall of", "rose 30,000"). Found once per sentence; `figures` checks the exact
 # pattern only where one of them stands shortly before a number.
 _KIND_RX, _KIND_TAGS = compile_alternation(
     [("target", lowercase_pattern(w) + r"\b") for w in alternatives(TARGET_WORDS)]

@@ -124,6 +124,7 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], text: str = "", s: 
 
 
 _KIND_WINDOW = 160  # how far before a number its kind words are looked for
+_SENTENCE_STOP = re.compile(r"[.;]")
 
 
 def _kind(text: str, s: int, n: NumberMention, words: list[tuple[int, int, str]],
@@ -151,9 +152,6 @@ def _kind(text: str, s: int, n: NumberMention, words: list[tuple[int, int, str]]
     if m:
         return "change", C.direction_of(m.group(0))
     return "estimate", None
-
-
-_SENTENCE_STOP = re.compile(r"[.;]")
 
 
 class _Reader:

@@ -139,7 +139,8 @@ def _stated_period(text: str, context: list[tuple[int, int]], published: date | 
     """The period a caption or corner cell gives the whole table: a period mention, or a year
     closing the title ("..., 2015")."""
     for s, e in context:
-        found = [p.period_end for p in find_periods(text, published, s, e) if p.kind == "absolute" and p.period_end]
+        # the cell alone: find_periods lowers the text it is given, and a title is short
+        found = [p.period_end for p in find_periods(text[s:e], published) if p.kind == "absolute" and p.period_end]
         if found:
             return found[0]
         m = _TRAILING_YEAR.search(text, s, e)
