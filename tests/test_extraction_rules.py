@@ -476,3 +476,60 @@ def test_a_table_of_the_parts_of_one_flow_with_the_period_in_its_title():
             ("immigration", "study", 200_000, date(2019, 12, 31), "table"),
             ("immigration", "other", 50_000, date(2019, 12, 31), "table"),
             ("immigration", None, 630_000, date(2019, 12, 31), "table")} <= got
+
+
+# --- coordination, causes, anaphora, intransitive "left", the population --------------------------
+
+@pytest.mark.parametrize("text", [
+    "In 2016, 190,000 people arrived for a job or to look for one.",
+    "In 2016, 190,000 people came to work or seek work.",
+])
+def test_a_job_or_looking_for_one_is_work_as_a_whole(text):
+    f = only(text, date(2017, 5, 1))
+    assert (f.flow, f.breakdown_value, f.value) == ("immigration", "work", 190_000)
+
+
+def test_two_groups_joined_as_one_describe_neither_number():
+    text = "In 2016 net migration fell by 100,000 as fewer people came on work and study visas; emigration was 300,000."
+    got = [(f.kind, f.flow, f.breakdown_value, f.value) for f in figs(text, date(2017, 5, 1))]
+    assert ("estimate", "emigration", None, 300_000) in got
+    assert all(bd is None for _, _, bd, _ in got), got
+
+
+def test_a_cause_is_a_clause_of_its_own():
+    text = ("Net migration fell to 200,000 in 2016.\n\n"
+            "The fall of more than 100,000 was driven by fewer people arriving and a rise in emigration to 500,000.")
+    got = [(f.kind, f.flow, f.value) for f in figs(text, date(2017, 5, 1))]
+    assert got == [("estimate", "net_migration", 200_000), ("change", "net_migration", 100_000),
+                   ("estimate", "emigration", 500_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Net migration rose to 300,000 in 2016, up 20,000, as emigration fell.",
+    "Net migration rose to 300,000 in 2016, an upward revision of 20,000, after the survey missed people arriving.",
+])
+def test_a_movement_with_no_words_of_its_own_measures_the_figure_just_given(text):
+    got = [(f.kind, f.flow, f.value) for f in figs(text, date(2017, 5, 1))]
+    assert got == [("estimate", "net_migration", 300_000), ("change", "net_migration", 20_000)]
+
+
+def test_after_two_flows_a_bare_estimate_is_the_articles_topic():
+    text = ("Net migration hits 600k\n\n"
+            "Net migration was 600,000 in 2023.\n\n"
+            "Some 1.1m people arrived in 2023 while 500k left.\n\n"
+            "The statisticians also raised their estimate for 2022 to a record 700k.")
+    got = {f.value: f.flow for f in figs(text, date(2024, 5, 1))}
+    assert got[700_000] == "net_migration" and got[1_100_000] == "immigration" and got[500_000] == "emigration"
+
+
+@pytest.mark.parametrize("text, flows", [
+    ("Farmers said they needed 70,000 seasonal pickers in 2023 and that growers had left fruit unpicked.", []),
+    ("In 2023, 500,000 people left, and immigration was 1.1 million.", ["emigration", "immigration"]),
+])
+def test_left_means_leaving_only_without_an_object(text, flows):
+    assert [f.flow for f in figs(text, date(2024, 5, 1))] == flows
+
+
+def test_the_population_is_not_a_flow():
+    text = "Net migration was 600,000 in 2023. The population of the UK passed 68 million, a separate estimate showed."
+    assert [(f.flow, f.value) for f in figs(text, date(2024, 5, 1))] == [("net_migration", 600_000)]

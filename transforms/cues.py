@@ -16,13 +16,17 @@ _I = re.IGNORECASE
 _AMOUNT = r"(?:about|around|some|roughly|nearly|almost|just|over|under|more|less|than|fewer|an|a|estimated|record)"
 _NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}[\d£$€])"
 
+# "532k left", "left in 2023", "left for Australia": leaving, not "had left fruit unpicked"
+_LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)\u2013\u2014-]|$)|\s+(?:in|during|over|last|this|that|for|to|after|before|between|since|"
+                      r"while|and|but|as|each|every|a\s+year|annually|altogether|overall|again)\b)")
+
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
     ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+)?(?:migration|immigration|migrants?|inflow)"
                       r"|net\s+figure|balance\s+of\s+migration|difference,?\s+known\s+as\s+net"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left\b|leaving|departures?|departed"
+    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving|departures?|departed"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
@@ -40,7 +44,10 @@ BREAKDOWN_CUES = [
     # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
     ("reason", "work_looking_for_job", r"look(?:ing)?\s+for\s+(?:work|a\s+job|jobs)|seek(?:ing)?\s+work|job[- ]?seek\w*"
                                        r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"),
-    ("reason", "work", r"\bwork(?:-related)?\b(?!\s+visas?)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
+    # "for a job or to look for one", "to work or seek work": both kinds of work reason at once
+    ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)|to\s+work|with\s+a\s+job(?:\s+offer)?)\s+or\s+(?:to\s+)?"
+                       r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
+                       r"|\bwork(?:-related)?\b(?!\s+visas?)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
     ("reason", "study", r"\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming)"),
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
     ("reason", "asylum", r"\basylum\b|refugees?"),
@@ -111,11 +118,17 @@ COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(
                         r"|\bfrom\s(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])", _I)
 # "as" opens a clause of its own ("Net migration climbs to 359,000 as arrivals grow"), except in
 # comparisons and set phrases ("as high as", "as well as", "such as", "known as").
+# A cause opens a clause of its own too: "the fall was driven by fewer people arriving" (the arrivals
+# are the cause, not what the fall counts).
 CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s"
+                        r"|\s(?:(?:driven|fuelled|fueled|caused|pushed|boosted)\s+by|due\s+to|because(?:\s+of)?|thanks\s+to"
+                        r"|as\s+a\s+result\s+of|reflecting)\s"
                         r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)\sas\s(?!(?:many|much|high|low|well|large|"
                         r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
-# Words that let a figure lean on the flow of the sentence before ("Its first estimate ... is 728,000").
-ANAPHORA = starting_with_first_chars(r"\b(?:its|this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
+# Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
+ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
+                     # "The fall of more than 400,000 was ...": the movement of the figure just given
+                     r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
@@ -140,7 +153,10 @@ WORKER_STOCK = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:workers|employees|staff)\b(
 AGE_GROUP = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)",
                        _I)
 AGE_BEFORE = re.compile(r"\b(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)[^,;:]{0,60}$", _I)
-STOCK_BEFORE = re.compile(r"(?:population\s+(?:of|grew\s+by|rose\s+by|increased\s+by|to)|total\s+of\s+visas|"
+# "The population of the UK passed 67 million": the people living here, not a flow
+STOCK_BEFORE = re.compile(r"(?:population(?:\s+of\s+(?:the\s+)?(?:UK|Britain|United\s+Kingdom|England|the\s+country))?"
+                          r"\s+(?:of|grew\s+(?:by|to)|rose\s+(?:by|to)|increased\s+(?:by|to)|to|passed|reached|hit|topped"
+                          r"|stood\s+at|was|is)|total\s+of\s+visas|"
                           r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
 
 
@@ -224,11 +240,24 @@ def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in MASKS.finditer(text, start, end)]
 
 
+_COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", _I)
+
+
+def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
+    """Two groups joined as one ("work and study visas", "EU and non-EU citizens") describe neither
+    group's own number: both cues are dropped."""
+    joined = set()
+    for a, b in zip(cues, cues[1:]):
+        if a.value.partition(":")[0] == b.value.partition(":")[0] and _COORDINATION.fullmatch(text, a.end, b.start):
+            joined.update((a.start, b.start))
+    return [c for c in cues if c.start not in joined] if joined else cues
+
+
 def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> list[Cue]:
     """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often."""
     masks = masked_spans(text, start, end)
     cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered)
-    cues += _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered)
+    cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
         if cue.value != "UK" and _ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start):
             continue

@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-4"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-5"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -97,13 +97,14 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], text: str = "", s: 
     the first number's clause, so they describe the first."""
     marks = list(C.CLAUSE_END.finditer(text, s, e)) if text else []
     bounds = [m.start() for m in marks]
-    # A breakdown said after the number, past the end of its clause, describes something else:
-    # "net migration fell to 230,000 as EU citizens left" (brackets and "with" only annotate the
-    # number: "151,000 with a definite job").
+    # A flow or breakdown said after the number, past the end of its clause, describes something
+    # else: "net migration fell to 230,000 as EU citizens left", "needed 80,000 pickers and growers
+    # had left fruit unpicked" (brackets and "with" only annotate the number: "151,000 with a
+    # definite job").
     hard = [m.start() for m in marks if m.group(0) not in "()" and m.group(0).strip().lower() != "with"]
 
     def beyond_clause(c: C.Cue, n: NumberMention) -> bool:
-        return c.family == "breakdown" and c.start >= n.end and \
+        return c.family in ("breakdown", "flow") and c.start >= n.end and \
             bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, n.end)
 
     def gap(c: C.Cue, n: NumberMention) -> int:
@@ -163,6 +164,7 @@ class _Reader:
         self.context_period: date | None = None      # the period the paragraph is talking about
         self.context_geography: str | None = None
         self.previous_flow: str | None = None
+        self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
         self.earlier_flow: str | None = None         # the flow the paragraph before ended on
         self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
         self.article_period: date | None = None
@@ -214,6 +216,7 @@ class _Reader:
         main_draft: _Draft | None = None
         for i, n in enumerate(numbers):
             d = _Draft(n, (s, e))
+            d.kind, d.direction = _kind(text, s, n, kind_words, kind_starts)
             clause = _clause_of(n.start, clauses)
             flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
             if clause is not None and main_draft is not None:  # compared like with like
@@ -222,7 +225,17 @@ class _Reader:
             else:
                 d.flow = flow_cue.value if flow_cue else (next(iter(flows)) if len(flows) == 1 else None)
                 d.breakdown = bd_cue.value if bd_cue else None
-                if d.flow is None and (anaphoric or d.breakdown):
+                if d.flow is None and d.kind == "change" and drafts and drafts[-1].flow:
+                    # "Net migration rose to 300,000, up 20,000": a movement with no words of its own
+                    # measures the figure just given
+                    d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
+                elif d.flow is None and anaphoric and not d.breakdown and len(self.previous_flows) > 1 \
+                        and self.article_flow:
+                    # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
+                    # year to 764k": with two flows just given, "its estimate" is the article's own topic
+                    d.flow = self.article_flow
+                    d.extra["inherited"] = True
+                elif d.flow is None and (anaphoric or d.breakdown):
                     # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
                     d.flow = self.previous_flow or ((self.earlier_flow or self.article_flow) if anaphoric else None)
                     d.extra["inherited"] = True
@@ -240,7 +253,6 @@ class _Reader:
                     or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start) \
                     or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 60)):
                 d.flow = None
-            d.kind, d.direction = _kind(text, s, n, kind_words, kind_starts)
             self._period(d, n, periods, clauses, clause, anchor)
             if clause is None and main_draft is None:
                 main_draft = d
@@ -254,6 +266,7 @@ class _Reader:
         lead = next((d.flow for d in drafts if d.flow), None)
         if lead:
             self.previous_flow = lead
+            self.previous_flows = {d.flow for d in drafts if d.flow}
         geo_here = [c.value for c in geos]
         if geo_here:
             self.context_geography = geo_here[-1]
