@@ -533,3 +533,37 @@ def test_left_means_leaving_only_without_an_object(text, flows):
 def test_the_population_is_not_a_flow():
     text = "Net migration was 600,000 in 2023. The population of the UK passed 68 million, a separate estimate showed."
     assert [(f.flow, f.value) for f in figs(text, date(2024, 5, 1))] == [("net_migration", 600_000)]
+
+
+# --- revisions inside one article, "from X to Y" ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Net migration was revised up to 910,000 from 750,000 for the year ending June 2023.",
+    "Statisticians revised their estimate of net migration for the year ending June 2023 from 750,000 to 910,000.",
+    "Net migration in the year to June 2023 was 910,000, having previously been estimated at 750,000.",
+])
+def test_the_figure_a_revision_replaces_is_held_back_as_an_older_vintage(text):
+    got = {f.value: (f.period_end, f.qualifier, f.status) for f in figs(text, date(2024, 5, 1))}
+    assert got[910_000] == (date(2023, 6, 30), "exact", "valid")
+    assert got[750_000][0] == date(2023, 6, 30) and got[750_000][2] == "quarantined"
+    assert "older vintage" in next(f.reason for f in figs(text, date(2024, 5, 1)) if f.value == 750_000)
+
+
+def test_a_comparison_with_its_own_period_is_not_a_revision():
+    text = "Net migration rose to 700,000 in 2023, up from 600,000 in 2022, the revised figures show."
+    assert [(f.value, f.period_end, f.status) for f in figs(text, date(2024, 5, 1))] == [
+        (700_000, date(2023, 12, 31), "valid"), (600_000, date(2022, 12, 31), "valid")]
+
+
+def test_from_x_to_y_dates_only_the_new_level():
+    text = "Immigration fell from 1,100,000 to 950,000 in the 12 months to June 2024."
+    assert [(f.value, f.period_end) for f in figs(text, date(2024, 11, 1))] == [
+        (1_100_000, None), (950_000, date(2024, 6, 30))]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Net migration edged up to 261,000 in the year to March 2015.", "exact"),
+    ("Up to 261,000 people arrived in the year to March 2015.", "at_most"),
+])
+def test_up_to_after_a_verb_of_rising_is_a_level_not_a_bound(text, qualifier):
+    assert only(text, date(2015, 8, 1)).qualifier == qualifier

@@ -116,6 +116,17 @@ MASKS = starting_with_first_chars(r"(?:the\s+(?:difference|gap|balance)\s+betwee
 # outside the EU totalled 533,000" names an origin.
 COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|than|versus|vs\.?)\s"
                         r"|\bfrom\s(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])", _I)
+# An article that revises an estimate may quote the figure it replaces: "revised up to 906,000 from
+# 740,000", "previously estimated at 740,000". That older figure belongs to an earlier vintage.
+REVISION = re.compile(r"\brevis\w*|\b(?:raised|cut|lowered|upgraded|downgraded|increased|reduced)\s+(?:its|their|the)"
+                      r"\s+(?:\w+\s+)?estimate", _I)
+SUPERSEDED_BEFORE = re.compile(
+    r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
+    r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
+    r"\s+(?:[a-z]+\s+){0,2}$", _I)
+# "from 1,218,000 to 948,000": the second number is the level now, outside the comparison
+TO_A_NUMBER = re.compile(r"\sto\s+(?:(?:a|an|about|around|some|nearly|almost|just|over|under|more\s+than|less\s+than"
+                         r"|record|estimated|revised)\s+){0,3}[\d£$€]", _I)
 # "as" opens a clause of its own ("Net migration climbs to 359,000 as arrivals grow"), except in
 # comparisons and set phrases ("as high as", "as well as", "such as", "known as").
 # A cause opens a clause of its own too: "the fall was driven by fewer people arriving" (the arrivals

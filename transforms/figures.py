@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-5"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-6"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,11 @@ def _clauses(text: str, s: int, e: int, numbers: list[NumberMention]) -> list[tu
     spans = []
     for m in C.COMPARISON.finditer(text, s, e):
         end = C.CLAUSE_END.search(text, m.end(), e)
-        span = (m.start(), end.start() if end else e)
+        stop = end.start() if end else e
+        if m.group(0).rstrip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
+            to = C.TO_A_NUMBER.search(text, m.end(), stop)
+            stop = to.start() if to else stop
+        span = (m.start(), stop)
         if any(span[0] <= n.start < span[1] for n in numbers):
             spans.append(span)
     return spans
@@ -210,6 +214,8 @@ class _Reader:
         flows = {c.value for c in cues if c.family == "flow"}
         geos = [c for c in cues if c.family == "geography"]
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
+        # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
+        revision = any(_clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
         kind_words = C.kind_cues(self.lowered, s, e)
         kind_starts = [w[0] for w in kind_words]
         drafts = []
@@ -254,9 +260,19 @@ class _Reader:
                     or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 60)):
                 d.flow = None
             self._period(d, n, periods, clauses, clause, anchor)
+            if d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
+                d.extra["superseded"] = True  # "previously estimated at 740,000"
+            elif d.kind == "estimate" and revision and clause is not None and C.COMPARISON.match(
+                    text, clauses[clause][0]).group(0).rstrip().lower().endswith("from"):
+                d.extra["revised_from"] = True  # "revised up to 906,000 from 740,000"
             if clause is None and main_draft is None:
                 main_draft = d
             drafts.append(d)
+        for d in drafts:  # the figure a revision replaces: the same period, an older vintage
+            if d.extra.pop("revised_from", False) and main_draft and main_draft.flow == d.flow \
+                    and d.period_end in (None, main_draft.period_end):
+                d.period_end, d.period_source = main_draft.period_end, main_draft.period_source
+                d.extra["superseded"] = True
         self._parts_of_a_total(drafts)
         for d in drafts:
             if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:
@@ -396,6 +412,9 @@ def _resolve_repeated_mentions(drafts: list[_Draft]) -> None:
                 d.period_end, d.period_source = period, "repeated"
 
 
+SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"
+
+
 def _finish(article_id: str, text: str, published: date | None, d: _Draft) -> Figure:
     n = d.number
     dim, _, value = (d.breakdown or "").partition(":")
@@ -407,5 +426,5 @@ def _finish(article_id: str, text: str, published: date | None, d: _Draft) -> Fi
         precision=n.precision, qualifier=n.qualifier, raw_text=n.text,
         sentence=" ".join(text[d.sentence[0]:d.sentence[1]].split()), char_start=n.start, char_end=n.end,
         status="valid", reason=None, period_source=d.period_source if period_end else None, source=d.source)
-    reason = n.malformed or quarantine_reason(figure, published)
+    reason = n.malformed or (SUPERSEDED if d.extra.get("superseded") else None) or quarantine_reason(figure, published)
     return replace(figure, status="quarantined", reason=reason) if reason else figure

@@ -17,10 +17,15 @@ _WORD_UNITS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 _FRACTIONS = {"half": (0.5, 100_000), "quarter": (0.25, 10_000), "three-quarters": (0.75, 10_000),
               "three quarters": (0.75, 10_000), "third": (1 / 3, 10_000), "two-thirds": (2 / 3, 10_000)}
 
+_UPWARD_VERBS = ("revised", "revise", "revises", "revising", "rose", "went", "shot", "jumped", "pushed", "moved",
+                 "crept", "edged", "ratcheted", "ticked")
+
 # Qualifier words, longest first so "more than" wins over "more".
 _QUALIFIERS = [
     ("at_least", r"more than|over|above|at least|in excess of|exceeding|upwards of|just over|well over|almost over"),
-    ("at_most", r"fewer than|less than|under|below|up to|nearly|almost|just under|no more than|not more than|"
+    # "revised up to 906,000", "rose up to": upwards to a level, not a bound
+    ("at_most", r"fewer than|less than|under|below|" + "".join(rf"(?<!{verb}\s)" for verb in _UPWARD_VERBS)
+                + r"up to|nearly|almost|just under|no more than|not more than|"
                 r"just short of|shy of"),
     ("approximately", r"about|around|some|roughly|approximately|an estimated|estimated|circa|c\.|~|"
                       r"an approximate|approx\.?|close to|nearly about"),
