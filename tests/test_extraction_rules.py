@@ -567,3 +567,19 @@ def test_from_x_to_y_dates_only_the_new_level():
 ])
 def test_up_to_after_a_verb_of_rising_is_a_level_not_a_bound(text, qualifier):
     assert only(text, date(2015, 8, 1)).qualifier == qualifier
+
+
+@pytest.mark.parametrize("label_23, label_24", [("YE Jun 23", "YE Jun 24"), ("Jun-23", "Jun-24"), ("June '23", "June '24")])
+def test_table_labels_with_two_digit_years(label_23, label_24):
+    text = (f"Migration to the UK (thousands)\n| Flow | {label_23} | {label_24} |\n|---|---|---|\n"
+            "| Immigration | 1,318 | 1,218 |\n| Net migration | 906 | 728 |")
+    got = {(f.flow, f.period_end): f.value for f in figs(text, date(2024, 11, 28))}
+    assert got == {("immigration", date(2023, 6, 30)): 1_318_000, ("immigration", date(2024, 6, 30)): 1_218_000,
+                   ("net_migration", date(2023, 6, 30)): 906_000, ("net_migration", date(2024, 6, 30)): 728_000}
+
+
+def test_the_nations_of_the_uk_are_not_the_uk():
+    text = ("Scotland's net migration was 45,000 in 2023, while UK net migration was 685,000. "
+            "In England and Wales, immigration was 1,100,000 in 2023.")
+    assert [(f.geography, f.value) for f in figs(text, date(2024, 5, 1))] == [
+        ("Scotland", 45_000), ("UK", 685_000), ("UK", 1_100_000)]

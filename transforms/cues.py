@@ -71,6 +71,9 @@ _COUNTRIES = {
     "France": r"France(?:'s)?|French", "Ireland": r"(?:Republic\s+of\s+)?Ireland(?:'s)?|Irish\s+(?:government|CSO)",
     "Spain": r"Spain(?:'s)?", "Italy": r"Italy(?:'s)?", "Netherlands": r"(?:the\s+)?Netherlands|Dutch",
     "Sweden": r"Sweden(?:'s)?", "Japan": r"Japan(?:'s)?",
+    # The nations of the UK have their own statistics; a figure for one of them is not a UK figure.
+    "Scotland": r"Scotland(?:'s)?", "Wales": r"(?<!England\s)(?<!England\sand\s)Wales(?:'s)?",
+    "Northern Ireland": r"Northern\s+Ireland(?:'s)?",
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
 }
 GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [

@@ -28,7 +28,8 @@ _ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+
            r"|\bYE\s+)")
 PERIOD = re.compile(
     r"\b(?:"
-    r"(?P<ending>" + _ENDING + r")(?P<e_month>" + _MONTH + r")(?:\s+(?P<e_year>" + _YEAR + r"))?(?![\w/])"
+    # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year)
+    r"(?P<ending>" + _ENDING + r")(?P<e_month>" + _MONTH + r")(?:\s+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
@@ -170,7 +171,7 @@ def resolve_relative(mention: PeriodMention, anchor: date | None) -> date | None
 
 
 def parse_period_label(label: str, published: date | None) -> date | None:
-    """A table's row or column label: `Year to December 2011`, `June 2023`, `YE Jun 2024`, `2014`."""
+    """A table's row or column label: `Year to December 2011`, `June 2023`, `YE Jun 2024`, `YE Jun 24`, `2014`."""
     label = label.strip().strip("*").strip()
     mentions = [p for p in find_periods(label, published) if p.kind == "absolute"]
     if mentions and mentions[0].period_end:
@@ -178,6 +179,10 @@ def parse_period_label(label: str, published: date | None) -> date | None:
     m = re.fullmatch(r"(?:(?:year\s+(?:ending|to)\s+)|YE\s+)?(" + _MONTH + r")\s+(" + _YEAR + r")", label, re.I)
     if m:
         return month_end(int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")])
+    # ONS tables abbreviate: "YE Jun 23", "Jun-23", "Mar '24"
+    m = re.fullmatch(r"(?:(?:year\s+(?:ending|to)\s+)|YE\s+)?(" + _MONTH + r")[\s'’-]+'?(\d\d)", label, re.I)
+    if m:
+        return month_end(2000 + int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")])
     m = re.fullmatch(r"(?:calendar\s+year\s+)?(" + _YEAR + r")", label, re.I)
     if m:
         return date(int(m.group(1)), 12, 31)
