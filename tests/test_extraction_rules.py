@@ -583,3 +583,20 @@ def test_the_nations_of_the_uk_are_not_the_uk():
             "In England and Wales, immigration was 1,100,000 in 2023.")
     assert [(f.geography, f.value) for f in figs(text, date(2024, 5, 1))] == [
         ("Scotland", 45_000), ("UK", 685_000), ("UK", 1_100_000)]
+
+
+def test_a_margin_of_error_is_not_a_figure():
+    text = "Net migration was 745,000 (+/- 20,000) in 2022; the interval is 745,000 ± 20,000."
+    assert [f.value for f in figs(text, date(2023, 5, 1))] == [745_000, 745_000]
+
+
+def test_a_year_named_as_an_attribute_of_the_figure_dates_it():
+    text = "The 2021 figure for net migration was revised to 500,000. 2022's total of 650,000 was higher."
+    assert [(f.value, f.period_end) for f in figs(text, date(2023, 11, 1))] == [
+        (500_000, date(2021, 12, 31)), (650_000, date(2022, 12, 31))]
+
+
+def test_a_question_names_the_flow_of_its_answer():
+    text = "Q: How many people left the UK in 2022?\nA: About 500,000, the statisticians say."
+    f = only(text, date(2023, 5, 1))
+    assert (f.flow, f.period_end, f.value, f.qualifier) == ("emigration", date(2022, 12, 31), 500_000, "approximately")

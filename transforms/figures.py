@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-7"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-8"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -169,6 +169,7 @@ class _Reader:
         self.context_geography: str | None = None
         self.previous_flow: str | None = None
         self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
+        self.question_flow: str | None = None        # the flow a question just asked about
         self.earlier_flow: str | None = None         # the flow the paragraph before ended on
         self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
         self.article_period: date | None = None
@@ -198,11 +199,13 @@ class _Reader:
         main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and _clause_of(p.start, clauses) is None]
         anchor = main_abs[0].period_end if main_abs else self.context_period
         drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
-        if not numbers and text[s:e].rstrip().endswith(":"):
-            # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below it.
+        if not numbers and text[s:e].rstrip().endswith((":", "?")):
+            # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
+            # it; a question ("How many people left in 2023?") names the flow of its answer.
             lead = [c.value for c in C.find_cues(text, s, e, self.lowered) if c.family == "flow"]
             if len(set(lead)) == 1:
                 self.previous_flow = lead[0]
+                self.question_flow = lead[0] if text[s:e].rstrip().endswith("?") else None
         if main_abs:
             self.context_period = main_abs[-1].period_end
         return drafts
@@ -235,6 +238,8 @@ class _Reader:
                     # "Net migration rose to 300,000, up 20,000": a movement with no words of its own
                     # measures the figure just given
                     d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
+                elif d.flow is None and self.question_flow:
+                    d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
                 elif d.flow is None and anaphoric and not d.breakdown and len(self.previous_flows) > 1 \
                         and self.article_flow:
                     # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
@@ -273,6 +278,7 @@ class _Reader:
                     and d.period_end in (None, main_draft.period_end):
                 d.period_end, d.period_source = main_draft.period_end, main_draft.period_source
                 d.extra["superseded"] = True
+        self.question_flow = None  # answered
         self._parts_of_a_total(drafts)
         for d in drafts:
             if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:

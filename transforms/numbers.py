@@ -55,6 +55,9 @@ _NOT_A_FLOW_AFTER = re.compile(
     r"am\b|pm\b|ft\b|metres|meters)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:GBP|USD|EUR|AUD)\s?)$")
 
+# "745,000 (+/- 20,000)": a margin of error, not a count
+_MARGIN_BEFORE = re.compile(r"(?:\+\s?/\s?-|\+-|±|plus\s+or\s+minus)\s*$", re.IGNORECASE)
+
 _FROM_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 MIN_FLOW_VALUE = 1_000  # flows below a thousand are not reported as migration statistics
@@ -200,7 +203,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
         num_end = m.end() if is_range else first_end
         pos = num_end  # a rejected range's second number is read on the next pass
         if _is_year(m) or _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()) \
-                or _NOT_A_FLOW_AFTER.match(text, num_end):
+                or _NOT_A_FLOW_AFTER.match(text, num_end) or _MARGIN_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         if problem is None and (value is None or abs(value) < MIN_FLOW_VALUE):
             continue

@@ -34,6 +34,8 @@ PERIOD = re.compile(
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
     r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
+    # "the 2022 figure", "2023's total": a calendar year named as an attribute of the figure
+    r"|(?P<fig_year>" + _YEAR + r")(?:['’]s)?\s+(?:figures?|totals?|estimates?|levels?|numbers?|counts?)\b"
     r"|(?P<my_prefix>(?:in|of|for|by)\s+)(?P<m_month>" + _MONTH + r")\s+(?P<m_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<last>last\s+year|the\s+past\s+year|the\s+last\s+12\s+months)"
     r"|(?P<prev_cal>(?:the\s+)?previous\s+calendar\s+year|the\s+calendar\s+year\s+before)"
@@ -131,6 +133,10 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                 continue
             found.append(PeriodMention(m.start("c_year") - len(m.group("cal_prefix")), m.end(), "absolute",
                                        date(year, 12, 31)))
+        elif m.group("fig_year"):
+            year = int(m.group("fig_year"))
+            if published is None or year < published.year:
+                found.append(PeriodMention(m.start(), m.end(), "absolute", date(year, 12, 31)))
         elif m.group("m_month"):
             if m.group("my_prefix").lower().startswith("by"):
                 continue  # "by June 2025" is a deadline
