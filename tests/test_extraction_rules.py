@@ -600,3 +600,42 @@ def test_a_question_names_the_flow_of_its_answer():
     text = "Q: How many people left the UK in 2022?\nA: About 500,000, the statisticians say."
     f = only(text, date(2023, 5, 1))
     assert (f.flow, f.period_end, f.value, f.qualifier) == ("emigration", date(2022, 12, 31), 500_000, "approximately")
+
+
+# --- lists after a blank line, "ending in", by-to, present tense, the base year of a change ---------
+
+def test_a_lead_in_reaches_its_list_across_a_blank_line():
+    text = ("Net migration was 300,000 in the year to March 2016.\n\n"
+            "The main reasons given for coming to the UK were:\n\n"
+            "1. Work: 290,000\n2. Study: 160,000")
+    got = [(f.flow, f.breakdown_value, f.value, f.period_end) for f in figs(text, date(2016, 8, 25))][1:]
+    assert got == [("immigration", "work", 290_000, date(2016, 3, 31)), ("immigration", "study", 160_000, date(2016, 3, 31))]
+
+
+def test_the_12_months_ending_in_a_month():
+    f = only("Some 620,000 people arrived in the 12 months ending in June.", date(2019, 11, 28))
+    assert f.period_end == date(2019, 6, 30)
+
+
+@pytest.mark.parametrize("text, flow, breakdown", [
+    ("EU immigration rose by 40,000 to 230,000 in 2014.", "immigration", "eu"),
+    ("In 2014 immigration was 600,000, and net migration climbs by 70,000 to 260,000.", "net_migration", None),
+])
+def test_the_level_a_change_arrived_at_takes_its_flow(text, flow, breakdown):
+    got = [(f.kind, f.flow, f.breakdown_value, f.value) for f in figs(text, date(2015, 5, 1))]
+    assert got[-2][0] == "change" and got[-1] == ("estimate", flow, breakdown, got[-1][3])
+
+
+def test_a_change_on_a_year_earlier_is_dated_now_even_when_the_year_earlier_is_named():
+    text = ("In the year ending June 2019, 620,000 people arrived.\n\n"
+            "Net migration was down 70,000 on a year earlier, after the figures for the year ending June 2018 were revised.")
+    change = next(f for f in figs(text, date(2019, 11, 28)) if f.kind == "change")
+    assert (change.flow, change.value, change.period_end) == ("net_migration", 70_000, date(2019, 6, 30))
+
+
+def test_a_year_earlier_leans_on_the_report_not_on_an_unrelated_period():
+    text = ("Net migration rose to 260,000 in the year ending June 2014.\n\n"
+            "Immigration rose to 580,000 from 500,000 a year earlier.\n\n"
+            "Separately, 25,000 asylum applications were made in the year to September.")
+    got = {f.value: f.period_end for f in figs(text, date(2014, 11, 27))}
+    assert got[580_000] == date(2014, 6, 30) and got[500_000] == date(2013, 6, 30)

@@ -81,8 +81,8 @@ GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
            r"Statistics|England\s+and\s+Wales|Home\s+Office")]
 _ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
 
-CHANGE_NOUNS = (r"fall|fell|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rise|rising|rose"
-                r"|increas\w*|jump(?:ed|ing)?|climb(?:ed|ing)?|grew|growth|growing|up|down|lower|higher|halv\w*|"
+CHANGE_NOUNS = (r"falls?|fell|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rises?|rising|rose"
+                r"|increas\w*|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|grew|grows|growth|growing|up|down|lower|higher|halv\w*|"
                 r"slump\w*|surg\w*|plung\w*|soar\w*|shr[aiu]nk\w*|revis\w*")
 _DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr", _I)
 # "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
@@ -92,7 +92,8 @@ CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?
 # "dropped some 100,000". ("rose to 300,000" names the new level, so "to" keeps it an estimate.)
 CHANGE_VERB_BEFORE = re.compile(
     # "made up 281,000 of arrivals" is a share, not a movement.
-    r"\b(?:rose|fell|dropped|declined|decreased|increased|jumped|climbed|grew|shrank|slumped|plunged|soared|down|"
+    r"\b(?:rose|rises|fell|falls|dropped|drops|declined|declines|decreased|increased|jumped|jumps|climbed|climbs|grew"
+    r"|grows|shrank|slumped|plunged|soared|down|"
     r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up)"
     r"\s+(?:(?:a\s+further|another|almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|"
     r"just\s+under|an\s+estimated)\s+)?$", _I)
@@ -127,6 +128,9 @@ SUPERSEDED_BEFORE = re.compile(
     r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
     r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
+# "up by 12,000 to 286,000": the words between a change and the level it arrived at
+NEW_LEVEL_AFTER_CHANGE = re.compile(r",?\s+(?:to|at)\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record"
+                                    r"|estimated|new|revised)\s+){0,3}", _I)
 # "from 1,218,000 to 948,000": the second number is the level now, outside the comparison
 TO_A_NUMBER = re.compile(r"\sto\s+(?:(?:a|an|about|around|some|nearly|almost|just|over|under|more\s+than|less\s+than"
                          r"|record|estimated|revised)\s+){0,3}[\d£$€]", _I)

@@ -13,12 +13,12 @@ from datetime import date
 
 from . import cues as C
 from .numbers import NumberMention, find_numbers
-from .periods import PeriodMention, find_periods, resolve_relative
+from .periods import PeriodMention, find_periods, previous_year, resolve_relative
 from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-8"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-9"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,7 @@ class _Reader:
         self.previous_flow: str | None = None
         self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
         self.question_flow: str | None = None        # the flow a question just asked about
+        self.lead_in = False                         # the last line read ends with ":" and introduces a list
         self.earlier_flow: str | None = None         # the flow the paragraph before ended on
         self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
         self.article_period: date | None = None
@@ -177,6 +178,8 @@ class _Reader:
         self.article_flow: str | None = None
 
     def new_paragraph(self):
+        if self.lead_in:
+            return  # "The main reasons were:", a blank line, then the list: the list is its paragraph
         self.context_period = None
         self.context_geography = None
         self.earlier_flow = self.previous_flow or self.earlier_flow
@@ -199,6 +202,7 @@ class _Reader:
         main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and _clause_of(p.start, clauses) is None]
         anchor = main_abs[0].period_end if main_abs else self.context_period
         drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
+        self.lead_in = not numbers and text[s:e].rstrip().endswith(":")
         if not numbers and text[s:e].rstrip().endswith((":", "?")):
             # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
             # it; a question ("How many people left in 2023?") names the flow of its answer.
@@ -250,6 +254,11 @@ class _Reader:
                     # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
                     d.flow = self.previous_flow or ((self.earlier_flow or self.article_flow) if anaphoric else None)
                     d.extra["inherited"] = True
+            if drafts and drafts[-1].kind == "change" and drafts[-1].flow and \
+                    C.NEW_LEVEL_AFTER_CHANGE.fullmatch(text, drafts[-1].number.end, n.start):
+                # "EU immigration rose by 42,000 to 228,000": the level the change arrived at
+                d.flow = flow_cue.value if flow_cue else drafts[-1].flow
+                d.breakdown = bd_cue.value if bd_cue else drafts[-1].breakdown
             if drafts and C.PART_OF.search(text, max(s, n.start - 40), n.start):
                 d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
             if geo_cue:
@@ -314,6 +323,12 @@ class _Reader:
         same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
         if clause is None:  # "fell to 230,000, down 106,000 on the previous year": both are this year's
             same_clause = [p for p in same_clause if not p.base]
+        current = self.context_period or self.article_period
+        if d.kind == "change" and current and anchor == previous_year(current) and any(p.base for p in periods):
+            # "down 74,000 on a year earlier, after the figures for the year ending June 2018 were
+            # revised": the period named is the year earlier itself, the base; the change ends now
+            d.period_end, d.period_source = current, "paragraph" if self.context_period else "article"
+            return
         if d.kind == "change" and anchor and any(p.kind == "absolute" for p in same_clause):
             # "up 30,000 on the previous year": a change is dated by the later of its two periods
             same_clause = [p for p in same_clause if p.kind == "absolute"]
@@ -329,6 +344,7 @@ class _Reader:
                 d.extra["article_period"] = True
             elif d.period_end is None and anchor is None and self.article_period:
                 d.period_end, d.period_source = resolve_relative(p, self.article_period), "article"
+                d.extra["relative_to_article"] = p  # re-read once the report's own period is known
         elif clause is not None and C.COMPARISON.match(self.text, clauses[clause][0]).group(0).strip().lower() not in (
                 "than", "versus", "vs", "vs."):
             d.period_end, d.period_source = None, None  # compared with an unnamed earlier period
@@ -403,6 +419,8 @@ def _date_by_the_report(drafts: list[_Draft], provisional: date | None, publishe
         if d.extra.get("article_period"):
             d.period_end = report
             d.period_source = "article" if report else None
+        elif d.extra.get("relative_to_article") and report:  # "502,000 a year earlier"
+            d.period_end = resolve_relative(d.extra["relative_to_article"], report)
 
 
 def _resolve_repeated_mentions(drafts: list[_Draft]) -> None:

@@ -24,7 +24,7 @@ _YEAR = r"(?:19|20)\d\d"
 
 # "the year ending June 2016", "12 months to December 2023", "the year to March", "YE Jun 2016"
 _ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+period)\s+"
-           r"(?:ending|ended|to|up\s+to|until|through|till)(?:\s+the\s+end\s+of)?\s+"
+           r"(?:ending(?:\s+in)?|ended(?:\s+in)?|to|up\s+to|until|through|till)(?:\s+the\s+end\s+of)?\s+"
            r"|\bYE\s+)")
 PERIOD = re.compile(
     r"\b(?:"
