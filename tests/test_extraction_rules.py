@@ -639,3 +639,33 @@ def test_a_year_earlier_leans_on_the_report_not_on_an_unrelated_period():
             "Separately, 25,000 asylum applications were made in the year to September.")
     got = {f.value: f.period_end for f in figs(text, date(2014, 11, 27))}
     assert got[580_000] == date(2014, 6, 30) and got[500_000] == date(2013, 6, 30)
+
+
+def test_a_period_across_while_belongs_to_the_other_assertion():
+    text = "Some 1.1mn people arrived in the year ending June 2023, while 0.9 million arrived last year."
+    assert [(f.value, f.period_end) for f in figs(text, date(2025, 5, 22))] == [
+        (1_100_000, date(2023, 6, 30)), (900_000, date(2024, 12, 31))]
+
+
+def test_flow_words_in_an_explanation_do_not_name_the_figure():
+    text = ("Net migration peaked at 800,000 in the year ending June 2023.\n\n"
+            "The peak itself was revised up by 100,000 to 800,000, as fuller data on people who arrived came in.")
+    got = [(f.kind, f.flow, f.value, f.period_end) for f in figs(text, date(2024, 11, 28))]
+    assert got[1:] == [("change", "net_migration", 100_000, date(2023, 6, 30)),
+                       ("estimate", "net_migration", 800_000, date(2023, 6, 30))]
+
+
+def test_a_table_of_label_pipe_value_rows_with_units_and_of_which_rows():
+    text = ("Long-term international migration, UK | YE June 2018\n"
+            "Immigration (thousands) | 620\n"
+            "of which EU citizens (thousands) | 200\n"
+            "Emigration (thousands) | 350\n"
+            "Net migration (thousands) | 270\n")
+    got = {(f.flow, f.breakdown_value, f.value, f.period_end) for f in figs(text, date(2018, 11, 29))}
+    assert got == {("immigration", None, 620_000, date(2018, 6, 30)), ("immigration", "eu", 200_000, date(2018, 6, 30)),
+                   ("emigration", None, 350_000, date(2018, 6, 30)), ("net_migration", None, 270_000, date(2018, 6, 30))}
+
+
+def test_two_lines_with_a_pipe_are_not_a_table():
+    text = "Net migration was 270,000 in 2017 | ONS\nImmigration was 620,000 in 2017 | ONS\n"
+    assert [f.source for f in figs(text, date(2018, 5, 1))] == ["prose", "prose"]

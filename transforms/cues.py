@@ -143,10 +143,12 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and
                         r"|as\s+a\s+result\s+of|reflecting)\s"
                         r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)\sas\s(?!(?:many|much|high|low|well|large|"
                         r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
+# Where one assertion ends and another, with its own period, begins.
+NEW_ASSERTION = re.compile(r";|\s(?:while|whereas|but|and)\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
 ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
                      # "The fall of more than 400,000 was ...": the movement of the figure just given
-                     r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision)\b"
+                     r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision|peak)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".

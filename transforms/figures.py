@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-9"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-10"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -88,18 +88,17 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
     return None
 
 
+_COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
 _CLAUSE_PENALTY = 10_000  # larger than any sentence: a cue in the number's own clause always wins
 
 
-def _attach(cues: list[C.Cue], numbers: list[NumberMention], text: str = "", s: int = 0,
-            e: int = 0) -> list[dict[str, C.Cue]]:
+def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match]) -> list[dict[str, C.Cue]]:
     """Give each number at most one cue per family, closest pairs first: in "1.2 million people
     arriving and 479,000 leaving", "leaving" belongs to 479,000 so "arriving" goes to 1.2 million.
 
     Distance is counted within a clause first: in "170,000 had a definite job and 120,000 were
     looking for work" the job words are nearer the second number in characters, but "and" closes
     the first number's clause, so they describe the first."""
-    marks = list(C.CLAUSE_END.finditer(text, s, e)) if text else []
     bounds = [m.start() for m in marks]
     # A flow or breakdown said after the number, past the end of its clause, describes something
     # else: "net migration fell to 230,000 as EU citizens left", "needed 80,000 pickers and growers
@@ -217,11 +216,15 @@ class _Reader:
     def _drafts(self, s, e, numbers, periods, clauses, anchor) -> list[_Draft]:
         text = self.text
         cues = C.find_cues(text, s, e, self.lowered)
-        own = _attach(cues, numbers, text, s, e)
+        marks = list(C.CLAUSE_END.finditer(text, s, e))
+        own = _attach(cues, numbers, marks)
+        # "as" and "driven by" open an explanation: its flow words say why, not what is counted
+        explanations = [m.start() for m in marks if m.group(0).strip().lower() not in _COORDINATING]
         flows = {c.value for c in cues if c.family == "flow"}
         geos = [c for c in cues if c.family == "geography"]
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
         # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
+        turns = [m.start() for m in C.NEW_ASSERTION.finditer(text, s, e)] if len(periods) > 1 else []
         revision = any(_clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
         kind_words = C.kind_cues(self.lowered, s, e)
         kind_starts = [w[0] for w in kind_words]
@@ -236,7 +239,12 @@ class _Reader:
                 d.flow = flow_cue.value if flow_cue else main_draft.flow
                 d.breakdown = bd_cue.value if bd_cue else main_draft.breakdown
             else:
-                d.flow = flow_cue.value if flow_cue else (next(iter(flows)) if len(flows) == 1 else None)
+                if flow_cue is None and len(flows) == 1 and explanations:
+                    reach = {c.value for c in cues if c.family == "flow" and (c.start < n.end or bisect.bisect_left(
+                        explanations, c.start) == bisect.bisect_left(explanations, n.end))}
+                else:
+                    reach = flows
+                d.flow = flow_cue.value if flow_cue else (next(iter(reach)) if len(reach) == 1 else None)
                 d.breakdown = bd_cue.value if bd_cue else None
                 if d.flow is None and d.kind == "change" and drafts and drafts[-1].flow:
                     # "Net migration rose to 300,000, up 20,000": a movement with no words of its own
@@ -259,6 +267,7 @@ class _Reader:
                 # "EU immigration rose by 42,000 to 228,000": the level the change arrived at
                 d.flow = flow_cue.value if flow_cue else drafts[-1].flow
                 d.breakdown = bd_cue.value if bd_cue else drafts[-1].breakdown
+                d.extra["after_change"] = drafts[-1]
             if drafts and C.PART_OF.search(text, max(s, n.start - 40), n.start):
                 d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
             if geo_cue:
@@ -273,7 +282,7 @@ class _Reader:
                     or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start) \
                     or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 60)):
                 d.flow = None
-            self._period(d, n, periods, clauses, clause, anchor)
+            self._period(d, n, periods, clauses, clause, anchor, turns)
             if d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
                 d.extra["superseded"] = True  # "previously estimated at 740,000"
             elif d.kind == "estimate" and revision and clause is not None and C.COMPARISON.match(
@@ -319,7 +328,8 @@ class _Reader:
                     for d in split:
                         d.flow = "immigration"
 
-    def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor):
+    def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor,
+                turns: list[int]):
         same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
         if clause is None:  # "fell to 230,000, down 106,000 on the previous year": both are this year's
             same_clause = [p for p in same_clause if not p.base]
@@ -336,7 +346,13 @@ class _Reader:
             d.period_end, d.period_source = anchor, "sentence"
             return
         if same_clause:
-            p = min(same_clause, key=lambda p: _gap((p.start, p.end), (n.start, n.end)))
+            # nearest first, but a period across "while", "but" or ";" belongs to the other assertion:
+            # "1.2mn arrived in the year ending June 2023, while 0.9 million arrived last year"
+            def distance(p: PeriodMention) -> int:
+                lo, hi = (p.end, n.start) if p.end <= n.start else (n.end, p.start)
+                crossed = bisect.bisect_left(turns, hi) > bisect.bisect_left(turns, lo)
+                return _gap((p.start, p.end), (n.start, n.end)) + (_CLAUSE_PENALTY if crossed else 0)
+            p = min(same_clause, key=distance)
             d.period_end = resolve_relative(p, anchor if p.kind != "same" else self.context_period or anchor)
             d.period_source = "clause" if clause is not None else "sentence"
             if d.period_end is None and p.kind == "same":  # "in the same period": the period under discussion
@@ -434,6 +450,9 @@ def _resolve_repeated_mentions(drafts: list[_Draft]) -> None:
             period = explicit.get((d.flow, d.breakdown, d.number.value))
             if period:
                 d.period_end, d.period_source = period, "repeated"
+                change = d.extra.get("after_change")  # "revised up by 116,000 to 861,000": one period
+                if change is not None and change.period_source in ("article", None):
+                    change.period_end, change.period_source = period, "repeated"
 
 
 SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"

@@ -42,9 +42,12 @@ class _Line:
     cells: list[tuple[int, int]]  # non-empty cell spans
 
 
+_PART_OF_ABOVE = re.compile(r"^(?:of\s+which|of\s+whom|incl(?:uding|\.)?|among\s+them)[:,]?\s+|\s*\([^)]*\)$")
+
+
 def label_meaning(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """(flow, breakdown) named by a header cell."""
-    label = text[start:end].strip().lower()
+    label = _PART_OF_ABOVE.sub("", text[start:end].strip().lower())
     flow = _LABEL_WORDS.get(label)
     breakdown = _BREAKDOWN_WORDS.get(label)
     for cue in find_cues(text, start, end):
@@ -55,10 +58,11 @@ def label_meaning(text: str, start: int, end: int) -> tuple[str | None, str | No
     return flow, breakdown
 
 
-def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+def _split(text: str, start: int, end: int, sep: str, loose: bool = False) -> list[tuple[int, int]]:
+    """Cells of a row; a line with a single pipe and no edge pipes is a row only in a `loose` run."""
     cells, pos = [], start
     raw = text[start:end]
-    if sep == "|":
+    if sep == "|" and not loose:
         raw_stripped = raw.strip()
         if not raw_stripped.startswith("|") and raw.count("|") < 2:
             return []
@@ -114,13 +118,16 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
     # ...or periods across the header and flows down the first column...
     periods = [parse_period_label(text[s:e], published) for s, e in header]
     if any(periods[1:]):
+        total_flow = None  # "of which EU citizens" rows are parts of the flow above them
         for row, (rs, re_) in zip(body, spans[1:]):
             if not row:
                 continue
             flow, bd = label_meaning(text, *row[0])
-            flow = flow or (table_flow if bd else None)
+            flow = flow or (table_flow or total_flow if bd else None)
+            total_flow = flow if flow and not bd else total_flow
+            row_scale = 1000 if scale == 1 and _THOUSANDS.search(text, *row[0]) else scale  # "Immigration (thousands)"
             for (s, e), period in zip(row[1:], periods[1:]):
-                cell = _value_cell(text, s, e, scale)
+                cell = _value_cell(text, s, e, row_scale)
                 if cell and flow:
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
         return out
@@ -199,16 +206,30 @@ def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
     return cells, used
 
 
+# "Immigration (thousands) | 625": rows of a label and a value with one pipe between them. Prose
+# rarely holds a pipe, so three such short lines in a row make a table.
+_LOOSE_ROWS, _LOOSE_WIDTH = 3, 120
+
+
 def _grid_run(text, line_spans, i, sep):
+    found = _grid_rows(text, line_spans, i, sep)
+    if found is None and sep == "|":
+        found = _grid_rows(text, line_spans, i, sep, loose=True)
+        if found and len(found[1]) < _LOOSE_ROWS:
+            return None
+    return found
+
+
+def _grid_rows(text, line_spans, i, sep, loose=False):
     rows, spans, j = [], [], i
     while j < len(line_spans):
         s, e = line_spans[j]
-        if sep not in text[s:e]:
+        if sep not in text[s:e] or loose and (text.count("|", s, e) != 1 or e - s > _LOOSE_WIDTH):
             break
         if _SEPARATOR_ROW.match(text[s:e]):
             j += 1
             continue
-        row = [c for c in _split(text, s, e, sep)]
+        row = [c for c in _split(text, s, e, sep, loose)]
         if sep == "\t":
             row = [c for c in row if c[1] > c[0]] if sum(c[1] > c[0] for c in row) >= 2 else []
         if len(row) < 2:
