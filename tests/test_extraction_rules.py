@@ -669,3 +669,72 @@ def test_a_table_of_label_pipe_value_rows_with_units_and_of_which_rows():
 def test_two_lines_with_a_pipe_are_not_a_table():
     text = "Net migration was 270,000 in 2017 | ONS\nImmigration was 620,000 in 2017 | ONS\n"
     assert [f.source for f in figs(text, date(2018, 5, 1))] == ["prose", "prose"]
+
+
+# --- stocks named before, examples of origins, regions, parts named in an earlier clause ------------
+
+@pytest.mark.parametrize("text", [
+    "In 2017 the number of EU nationals working in the UK fell by 90,000 on the year to 2.2 million, as immigration slowed.",
+    "Vacancies stood at 820,000 in 2017, while immigration slowed.",
+])
+def test_stocks_and_things_named_before_their_numbers_are_not_flows(text):
+    assert figs(text, date(2018, 5, 1)) == []
+
+
+def test_countries_given_as_examples_of_an_origin_are_not_destinations():
+    text = ("In 2017, 90,000 people came from the New Commonwealth, such as India and Pakistan, and 30,000 "
+            "from the Old Commonwealth countries of Australia, Canada and New Zealand.")
+    assert [(f.breakdown_value, f.geography) for f in figs(text, date(2018, 5, 1))] == [
+        ("new_commonwealth", "UK"), ("old_commonwealth", "UK")]
+
+
+def test_a_figure_for_london_is_not_a_uk_figure():
+    text = ("Net migration to the UK steady\n\nNet migration was 270,000 in 2016.\n\n"
+            "Net international migration to the capital was 90,000 in 2016.")
+    assert [f.geography for f in figs(text, date(2017, 5, 1))] == ["UK", "London"]
+
+
+@pytest.mark.parametrize("text, breakdown", [
+    ("Reasons for immigration in 2016:\n- Work: 290,000\n- Other reasons: 50,000", "other"),
+    ("In 2021, 870,000 people arrived. Students made up the largest group of arrivals, at 270,000.", "study"),
+])
+def test_more_reason_words(text, breakdown):
+    assert figs(text, date(2022, 5, 1))[-1].breakdown_value == breakdown
+
+
+def test_a_crackdown_on_students_does_not_make_a_figure_about_study():
+    text = "A crackdown on care visas and foreign students led to a fall in net migration of 400,000 in 2024."
+    assert only(text, date(2025, 5, 22)).breakdown_value is None
+
+
+def test_a_part_named_in_an_earlier_clause_does_not_describe_a_figure_with_its_own_flow():
+    text = ("The minister said immigration from the EU would be controlled, and the government remains "
+            "committed to cutting net migration to below 100,000.")
+    f = only(text, date(2017, 5, 1))
+    assert (f.kind, f.flow, f.breakdown_value) == ("target", "net_migration", None)
+
+
+def test_from_x_to_y_the_level_reached_takes_the_group_of_the_level_left():
+    text = "EU immigration fell from 280,000 in the year to June 2016 to 170,000 in 2018."
+    assert [(f.breakdown_value, f.value, f.period_end) for f in figs(text, date(2019, 5, 1))] == [
+        ("eu", 280_000, date(2016, 6, 30)), ("eu", 170_000, date(2018, 12, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "Net migration was 480,000 in 2021. In the October-to-December quarter alone, 230,000 people arrived.",
+    "Net migration was 480,000 in 2021. Over the three years from 2019 to 2021, some 2.1 million people moved to the UK.",
+    "Net migration was 480,000 in 2021. Between 2019 and 2021, 2.1 million people arrived.",
+])
+def test_a_figure_over_a_quarter_or_several_years_has_no_12_month_period(text):
+    got = [(f.value, f.period_end) for f in figs(text, date(2022, 5, 26))]
+    assert got[0] == (480_000, date(2021, 12, 31)) and got[1][1] is None
+
+
+def test_a_quarter_of_a_million_is_a_number_not_a_quarter():
+    f = only("In 2016 a quarter of a million people arrived to work.", date(2017, 5, 1))
+    assert (f.value, f.period_end) == (250_000, date(2016, 12, 31))
+
+
+def test_the_eight_central_and_eastern_european_countries_are_eu8():
+    text = "In 2016, 70,000 arrived from Romania and Bulgaria and 60,000 from the eight central and eastern European states."
+    assert [f.breakdown_value for f in figs(text, date(2017, 5, 1))] == ["eu2", "eu8"]

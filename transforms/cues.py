@@ -48,11 +48,13 @@ BREAKDOWN_CUES = [
     ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)|to\s+work|with\s+a\s+job(?:\s+offer)?)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
                        r"|\bwork(?:-related)?\b(?!\s+visas?)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
-    ("reason", "study", r"\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming)"),
+    ("reason", "study", r"\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"),
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
     ("reason", "asylum", r"\basylum\b|refugees?"),
+    ("reason", "other", r"other\s+reasons?"),
     ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe)\b"),
-    ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union|bloc|union)\s+in\s+2004"),
+    ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union|bloc|union)\s+in\s+2004"
+                           r"|eight\s+central\s+and\s+eastern\s+European\s+(?:countries|states|nations)"),
     ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+and\s+Bulgarian?s?|Bulgarian?s?\s+and\s+Romanian?s?"),
     ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
     ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
@@ -74,12 +76,18 @@ _COUNTRIES = {
     # The nations of the UK have their own statistics; a figure for one of them is not a UK figure.
     "Scotland": r"Scotland(?:'s)?", "Wales": r"(?<!England\s)(?<!England\sand\s)Wales(?:'s)?",
     "Northern Ireland": r"Northern\s+Ireland(?:'s)?",
+    # London's own figures ("net international migration to the capital"); a bare "in London" is
+    # usually where something was said, so only these forms count
+    "London": r"London's|(?i:to|into)\s+(?:London|the\s+capital)\b",
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
 }
 GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
     ("UK", r"\bUK\b|U\.K\.|United\s+Kingdom|Britain|British\s+(?:government|figures)|\bONS\b|Office\s+for\s+National\s+"
            r"Statistics|England\s+and\s+Wales|Home\s+Office")]
 _ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
+# "the Old Commonwealth countries of Australia, Canada, New Zealand": examples of an origin
+_EXAMPLES_BEFORE = re.compile(r"\b(?:such\s+as|including|countries\s+(?:of|like|such\s+as|including)|e\.g\.)\s+"
+                              r"(?:(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+)?)*$")
 
 CHANGE_NOUNS = (r"falls?|fell|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rises?|rising|rose"
                 r"|increas\w*|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|grew|grows|growth|growing|up|down|lower|higher|halv\w*|"
@@ -178,6 +186,14 @@ STOCK_BEFORE = re.compile(r"(?:population(?:\s+of\s+(?:the\s+)?(?:UK|Britain|Uni
                           r"\s+(?:of|grew\s+(?:by|to)|rose\s+(?:by|to)|increased\s+(?:by|to)|to|passed|reached|hit|topped"
                           r"|stood\s+at|was|is)|total\s+of\s+visas|"
                           r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
+
+# "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
+STOCK_SUBJECT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,4}?(?:working|living|employed|resident|"
+                           r"residing|studying|in\s+work)\b[^;:]{0,80}$", _I)
+# "Vacancies stood at 829,000": things counted, named before their number
+THINGS_BEFORE = re.compile(r"\b(?:vacancies|applications|visas|jobs|crossings|claims|grants|" + _THINGS + r")\s+"
+                           r"(?:stood\s+at|were|was|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
+                           r"|numbered)\s*(?:[a-z]+\s+){0,3}$", _I)
 
 
 @dataclass(frozen=True)
@@ -279,7 +295,8 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
     cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered)
     cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
-        if cue.value != "UK" and _ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start):
+        if cue.value != "UK" and (_ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start)
+                                   or _EXAMPLES_BEFORE.search(text, max(0, cue.start - 60), cue.start)):
             continue
         if cue.value != "UK" and re.match(r"(?:'s)?\s+(?:citizens|nationals|migrants|immigrants|workers|students|born)",
                                           text[cue.end:cue.end + 20], _I):

@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-10"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-12"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,19 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Matc
         return c.family in ("breakdown", "flow") and c.start >= n.end and \
             bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, n.end)
 
+    flow_starts = [c.start for c in cues if c.family == "flow"]
+
+    def before_own_flow(c: C.Cue, n: NumberMention) -> bool:
+        """A breakdown in an earlier clause, when the number's clause names its own flow: "control
+        immigration from the EU, and ... cutting net migration to below 100,000"."""
+        if c.family != "breakdown" or c.end > n.start:
+            return False
+        i = bisect.bisect_left(hard, c.end)
+        if i == len(hard) or hard[i] >= n.start:
+            return False
+        j = bisect.bisect_left(flow_starts, hard[i])
+        return j < len(flow_starts) and flow_starts[j] < n.start
+
     def gap(c: C.Cue, n: NumberMention) -> int:
         lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
         crossed = bisect.bisect_left(bounds, hi) > bisect.bisect_left(bounds, lo)
@@ -120,7 +133,7 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Matc
     used = set()
     for _, ci, ni in pairs:
         cue = cues[ci]
-        if ci in used or cue.family in own[ni] or beyond_clause(cue, numbers[ni]):
+        if ci in used or cue.family in own[ni] or beyond_clause(cue, numbers[ni]) or before_own_flow(cue, numbers[ni]):
             continue
         own[ni][cue.family] = cue
         used.add(ci)
@@ -262,9 +275,11 @@ class _Reader:
                     # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
                     d.flow = self.previous_flow or ((self.earlier_flow or self.article_flow) if anaphoric else None)
                     d.extra["inherited"] = True
-            if drafts and drafts[-1].kind == "change" and drafts[-1].flow and \
-                    C.NEW_LEVEL_AFTER_CHANGE.fullmatch(text, drafts[-1].number.end, n.start):
-                # "EU immigration rose by 42,000 to 228,000": the level the change arrived at
+            d.extra["clause"] = clause
+            if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
+                    text, drafts[-1].number.end, n.start) or self._from_to(drafts[-1], n, clauses)):
+                # "EU immigration rose by 42,000 to 228,000", "fell from 284,000 in the year to June
+                # 2016 to 178,000": the level the change arrived at
                 d.flow = flow_cue.value if flow_cue else drafts[-1].flow
                 d.breakdown = bd_cue.value if bd_cue else drafts[-1].breakdown
                 d.extra["after_change"] = drafts[-1]
@@ -280,7 +295,9 @@ class _Reader:
                     C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start) or \
                     C.WORKER_STOCK.match(text, n.end, min(e, n.end + 60)) or C.AGE_GROUP.match(text, n.end, min(e, n.end + 60)) \
                     or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start) \
-                    or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 60)):
+                    or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 60)) \
+                    or C.THINGS_BEFORE.search(text, max(s, n.start - 50), n.start) \
+                    or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start):
                 d.flow = None
             self._period(d, n, periods, clauses, clause, anchor, turns)
             if d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
@@ -311,6 +328,14 @@ class _Reader:
         if geo_here:
             self.context_geography = geo_here[-1]
         return drafts
+
+    def _from_to(self, before: _Draft, n: NumberMention, clauses: list[tuple[int, int]]) -> bool:
+        """`before` opens a "from X ... to" clause that `n` closes."""
+        clause = before.extra.get("clause")
+        if clause is None or not C.COMPARISON.match(self.text, clauses[clause][0]).group(0).rstrip().lower().endswith("from"):
+            return False
+        to = C.TO_A_NUMBER.match(self.text, clauses[clause][1])
+        return bool(to) and to.end() - 1 == n.start
 
     def _parts_of_a_total(self, drafts: list[_Draft]) -> None:
         """Breakdowns whose flow is only inherited ("Of the total, 210,000 were EU citizens") split a
@@ -353,6 +378,9 @@ class _Reader:
                 crossed = bisect.bisect_left(turns, hi) > bisect.bisect_left(turns, lo)
                 return _gap((p.start, p.end), (n.start, n.end)) + (_CLAUSE_PENALTY if crossed else 0)
             p = min(same_clause, key=distance)
+            if p.kind == "span":  # "in the October-to-December quarter", "over the three years from 2019"
+                d.period_end, d.period_source = None, None
+                return
             d.period_end = resolve_relative(p, anchor if p.kind != "same" else self.context_period or anchor)
             d.period_source = "clause" if clause is not None else "sentence"
             if d.period_end is None and p.kind == "same":  # "in the same period": the period under discussion

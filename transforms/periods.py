@@ -43,6 +43,13 @@ PERIOD = re.compile(
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
     r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
     r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|time))"
+    # Spans that are not 12 months: a figure over a quarter or over several years is no annual flow
+    # ("a quarter of a million", "a quarter of arrivals" are fractions, not quarters of a year)
+    r"|(?P<span>(?:the|this|that|each|every|any)\s+(?:[a-z]+-to-[a-z]+\s+|first\s+|second\s+|third\s+|fourth\s+|final\s+"
+    r"|last\s+|latest\s+)?quarter\b(?!\s+of\b)|quarter\s+(?:to|ending|ended)\b"
+    r"|(?:the\s+)?(?:three|six|nine|3|6|9|18|24|two|four|five|ten)[\s-]+(?:months?|years?)\s+(?:to|ending|ended|from|since|between)\b"
+    r"|between\s+" + _YEAR + r"\s+and\s+" + _YEAR + r"|from\s+" + _YEAR + r"\s+to\s+" + _YEAR + r"|\bq[1-4]\b"
+    r"|(?:the\s+)?(?:first|second)\s+half\s+of)"
     r")",
     re.IGNORECASE)
 
@@ -64,7 +71,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since
 class PeriodMention:
     start: int
     end: int
-    kind: str             # absolute | previous | next | previous_calendar | same
+    kind: str             # absolute | previous | next | previous_calendar | same | span (not 12 months)
     period_end: date | None
     base: bool = False    # the base of a comparison ("up 20,000 on the previous year"), dating no level
 
@@ -89,7 +96,7 @@ def latest_month_end(month: int, published: date | None) -> date | None:
 # Every period mention contains one of these; the full grammar only runs around them, on the
 # lowered text (re.IGNORECASE slows Python's alternations), and only where a word starts with a
 # letter that can begin a mention. This keeps a scan of a long article close to a plain search.
-_ANCHOR = re.compile(r"\d{4}|year|month|same|\bye\b")
+_ANCHOR = re.compile(r"\d{4}|year|month|same|\bye\b|quarter|\bq[1-4]\b|half")
 _PERIOD_LOWER = starting_with_first_chars(lowercase_pattern(PERIOD.pattern))
 # A mention starts at most this far before its first anchor ("throughout the calendar year 2015"
 # is the longest reach, 24 characters) and ends at most this far after it.
@@ -153,6 +160,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "previous_calendar", None))
         elif m.group("next"):
             found.append(PeriodMention(m.start(), m.end(), "next", None))
+        elif m.group("span"):
+            found.append(PeriodMention(m.start(), m.end(), "span", None))
         elif m.group("prev"):
             found.append(PeriodMention(m.start(), m.end(), "previous", None,
                                        bool(_ON_BEFORE.search(text, max(0, m.start() - 8), m.start()))))
@@ -163,7 +172,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
 
 def resolve_relative(mention: PeriodMention, anchor: date | None) -> date | None:
     """The end of a relative period, given the period it is relative to."""
-    if mention.kind == "absolute":
+    if mention.kind in ("absolute", "span"):
         return mention.period_end
     if anchor is None:
         return None
