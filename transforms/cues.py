@@ -130,9 +130,9 @@ COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(
                         r"|\bfrom\s(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])", _I)
 # An article that revises an estimate may quote the figure it replaces: "revised up to 906,000 from
 # 740,000", "previously estimated at 740,000". That older figure belongs to an earlier vintage.
-REVISION = re.compile(r"\brevis\w*|\b(?:raised|cut|lowered|upgraded|downgraded|increased|reduced)\s+(?:its|their|the)"
+REVISION = starting_with_first_chars(r"\brevis\w*|\b(?:raised|cut|lowered|upgraded|downgraded|increased|reduced)\s+(?:its|their|the)"
                       r"\s+(?:\w+\s+)?estimate", _I)
-SUPERSEDED_BEFORE = re.compile(
+SUPERSEDED_BEFORE = starting_with_first_chars(
     r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
     r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
@@ -152,7 +152,7 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and
                         r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)\sas\s(?!(?:many|much|high|low|well|large|"
                         r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
 # Where one assertion ends and another, with its own period, begins.
-NEW_ASSERTION = re.compile(r";|\s(?:while|whereas|but|and)\s", _I)
+NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
 ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
                      # "The fall of more than 400,000 was ...": the movement of the figure just given
@@ -180,18 +180,18 @@ WORKER_STOCK = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:workers|employees|staff)\b(
 # An age group ("300,000 were aged 16 to 24") is a breakdown outside the contract's vocabulary.
 AGE_GROUP = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)",
                        _I)
-AGE_BEFORE = re.compile(r"\b(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)[^,;:]{0,60}$", _I)
+AGE_BEFORE = starting_with_first_chars(r"\b(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)[^,;:]{0,60}$", _I)
 # "The population of the UK passed 67 million": the people living here, not a flow
-STOCK_BEFORE = re.compile(r"(?:population(?:\s+of\s+(?:the\s+)?(?:UK|Britain|United\s+Kingdom|England|the\s+country))?"
+STOCK_BEFORE = starting_with_first_chars(r"(?:population(?:\s+of\s+(?:the\s+)?(?:UK|Britain|United\s+Kingdom|England|the\s+country))?"
                           r"\s+(?:of|grew\s+(?:by|to)|rose\s+(?:by|to)|increased\s+(?:by|to)|to|passed|reached|hit|topped"
                           r"|stood\s+at|was|is)|total\s+of\s+visas|"
                           r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
 
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
-STOCK_SUBJECT = re.compile(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,4}?(?:working|living|employed|resident|"
+STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,4}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work)\b[^;:]{0,80}$", _I)
 # "Vacancies stood at 829,000": things counted, named before their number
-THINGS_BEFORE = re.compile(r"\b(?:vacancies|applications|visas|jobs|crossings|claims|grants|" + _THINGS + r")\s+"
+THINGS_BEFORE = starting_with_first_chars(r"\b(?:vacancies|applications|visas|jobs|crossings|claims|grants|" + _THINGS + r")\s+"
                            r"(?:stood\s+at|were|was|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
                            r"|numbered)\s*(?:[a-z]+\s+){0,3}$", _I)
 

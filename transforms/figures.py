@@ -238,7 +238,8 @@ class _Reader:
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
         # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
         turns = [m.start() for m in C.NEW_ASSERTION.finditer(text, s, e)] if len(periods) > 1 else []
-        revision = any(_clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
+        revision = C.REVISION.search(text, s, e) is not None and any(
+            _clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
         kind_words = C.kind_cues(self.lowered, s, e)
         kind_starts = [w[0] for w in kind_words]
         drafts = []
