@@ -738,3 +738,28 @@ def test_a_quarter_of_a_million_is_a_number_not_a_quarter():
 def test_the_eight_central_and_eastern_european_countries_are_eu8():
     text = "In 2016, 70,000 arrived from Romania and Bulgaria and 60,000 from the eight central and eastern European states."
     assert [f.breakdown_value for f in figs(text, date(2017, 5, 1))] == ["eu2", "eu8"]
+
+
+def test_a_year_then_a_dash_then_a_number_is_not_a_range():
+    f = only("The UK's net migration figure for 2022 - 650,000 - was the second highest ever.", date(2023, 5, 1))
+    assert (f.value, f.value_high, f.period_end) == (650_000, None, date(2022, 12, 31))
+
+
+def test_a_run_of_labelled_figures_separated_by_pipes():
+    text = "Immigration: 1.1m | Emigration: 500k | Net: 600k (all for 2022)"
+    assert [(f.flow, f.value, f.period_end) for f in figs(text, date(2023, 5, 1))] == [
+        ("immigration", 1_100_000, date(2022, 12, 31)), ("emigration", 500_000, date(2022, 12, 31)),
+        ("net_migration", 600_000, date(2022, 12, 31))]
+
+
+def test_a_year_in_brackets_after_a_number_dates_it():
+    text = "Net migration: 600k (2022), 480k (2021)"
+    assert [(f.value, f.period_end) for f in figs(text, date(2023, 5, 1))] == [
+        (600_000, date(2022, 12, 31)), (480_000, date(2021, 12, 31))]
+
+
+def test_a_label_colon_binds_only_a_whole_label():
+    text = ("In 2016 around a quarter of a million people arrived for a job or to look for one: "
+            "150,000 with a definite job to go to and 100,000 who came looking for work.")
+    assert [(f.breakdown_value, f.value) for f in figs(text, date(2017, 5, 1))] == [
+        ("work", 250_000), ("work_definite_job", 150_000), ("work_looking_for_job", 100_000)]

@@ -23,7 +23,8 @@ _LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)\u2013\u2014-]|$)|\s+(?:in|during|over|la
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
     ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+)?(?:migration|immigration|migrants?|inflow)"
-                      r"|net\s+figure|balance\s+of\s+migration|difference,?\s+known\s+as\s+net"
+                      # "Net: 685k" in a run of labelled figures
+                      r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|difference,?\s+known\s+as\s+net"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving|departures?|departed"
@@ -146,7 +147,7 @@ TO_A_NUMBER = re.compile(r"\sto\s+(?:(?:a|an|about|around|some|nearly|almost|jus
 # comparisons and set phrases ("as high as", "as well as", "such as", "known as").
 # A cause opens a clause of its own too: "the fall was driven by fewer people arriving" (the arrivals
 # are the cause, not what the fall counts).
-CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—-]\s|\s(?:and|while|but|whereas|with)\s"
+CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:and|while|but|whereas|with)\s"
                         r"|\s(?:(?:driven|fuelled|fueled|caused|pushed|boosted)\s+by|due\s+to|because(?:\s+of)?|thanks\s+to"
                         r"|as\s+a\s+result\s+of|reflecting)\s"
                         r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)\sas\s(?!(?:many|much|high|low|well|large|"

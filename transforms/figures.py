@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-12"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-13"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,13 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
 
 
 _COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
-_CLAUSE_PENALTY = 10_000  # larger than any sentence: a cue in the number's own clause always wins
+_CLAUSE_PENALTY = 10_000
+_LABEL_COLON = re.compile(r":\s*")
+_LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")  # larger than any sentence: a cue in the number's own clause always wins
 
 
-def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match]) -> list[dict[str, C.Cue]]:
+def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match],
+            text: str, start: int) -> list[dict[str, C.Cue]]:
     """Give each number at most one cue per family, closest pairs first: in "1.2 million people
     arriving and 479,000 leaving", "leaving" belongs to 479,000 so "arriving" goes to 1.2 million.
 
@@ -112,6 +115,11 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Matc
 
     flow_starts = [c.start for c in cues if c.family == "flow"]
 
+    def is_label(c: C.Cue) -> bool:
+        """The cue is all of its segment ("Immigration: 1.2m | Emigration: 532k"): it binds tightest."""
+        i = bisect.bisect_left(bounds, c.start) - 1
+        return not _LABEL_LEAD.sub("", text[marks[i].end() if i >= 0 else start:c.start])
+
     def before_own_flow(c: C.Cue, n: NumberMention) -> bool:
         """A breakdown in an earlier clause, when the number's clause names its own flow: "control
         immigration from the EU, and ... cutting net migration to below 100,000"."""
@@ -125,7 +133,8 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Matc
 
     def gap(c: C.Cue, n: NumberMention) -> int:
         lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
-        crossed = bisect.bisect_left(bounds, hi) > bisect.bisect_left(bounds, lo)
+        crossed = bisect.bisect_left(bounds, hi) > bisect.bisect_left(bounds, lo) and not (
+            c.end <= n.start and _LABEL_COLON.fullmatch(text, lo, hi) and is_label(c))
         return _gap((c.start, c.end), (n.start, n.end)) + (_CLAUSE_PENALTY if crossed else 0)
 
     own: list[dict[str, C.Cue]] = [{} for _ in numbers]
@@ -230,7 +239,7 @@ class _Reader:
         text = self.text
         cues = C.find_cues(text, s, e, self.lowered)
         marks = list(C.CLAUSE_END.finditer(text, s, e))
-        own = _attach(cues, numbers, marks)
+        own = _attach(cues, numbers, marks, text, s)
         # "as" and "driven by" open an explanation: its flow words say why, not what is counted
         explanations = [m.start() for m in marks if m.group(0).strip().lower() not in _COORDINATING]
         flows = {c.value for c in cues if c.family == "flow"}

@@ -185,6 +185,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
             is_range = False  # "X and Y" is two numbers; only "between X and Y" is a range
         if is_range and sep == "to" and _FROM_BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             is_range = False  # "fell by 84,000 to 248,000", "from 866,000 to 431,000": two figures
+        if is_range and _is_year(m) and not (len(m.group("int2") or "") == 4 and "," not in m.group("int2")):
+            is_range = False  # "figure for 2023 - 685,000 - was": a year, then the number
         value, precision, problem = _read_one(m, 1, scale)
         value_high = None
         if is_range:

@@ -27,6 +27,8 @@ _ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+
            r"(?:ending(?:\s+in)?|ended(?:\s+in)?|to|up\s+to|until|through|till)(?:\s+the\s+end\s+of)?\s+"
            r"|\bYE\s+)")
 PERIOD = re.compile(
+    # "685k (2023), 764k (2022)": a year in brackets right after a number
+    r"\((?<=[\dkmn] \()(?P<paren_year>" + _YEAR + r")\)|"
     r"\b(?:"
     # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year)
     r"(?P<ending>" + _ENDING + r")(?P<e_month>" + _MONTH + r")(?:\s+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
@@ -140,8 +142,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                 continue
             found.append(PeriodMention(m.start("c_year") - len(m.group("cal_prefix")), m.end(), "absolute",
                                        date(year, 12, 31)))
-        elif m.group("fig_year"):
-            year = int(m.group("fig_year"))
+        elif m.group("fig_year") or m.group("paren_year"):
+            year = int(m.group("fig_year") or m.group("paren_year"))
             if published is None or year < published.year:
                 found.append(PeriodMention(m.start(), m.end(), "absolute", date(year, 12, 31)))
         elif m.group("m_month"):
