@@ -763,3 +763,9 @@ def test_a_label_colon_binds_only_a_whole_label():
             "150,000 with a definite job to go to and 100,000 who came looking for work.")
     assert [(f.breakdown_value, f.value) for f in figs(text, date(2017, 5, 1))] == [
         ("work", 250_000), ("work_definite_job", 150_000), ("work_looking_for_job", 100_000)]
+
+
+def test_the_past_base_of_a_forecast_is_an_estimate():
+    text = "Net migration is expected to fall to 350,000 by 2026, according to forecasters, from 685,000 in 2023."
+    assert [(f.kind, f.value, f.period_end) for f in figs(text, date(2024, 11, 28))] == [
+        ("forecast", 350_000, None), ("estimate", 685_000, date(2023, 12, 31))]

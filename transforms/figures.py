@@ -310,6 +310,11 @@ class _Reader:
                     or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start):
                 d.flow = None
             self._period(d, n, periods, clauses, clause, anchor, turns)
+            if d.kind in ("forecast", "target") and clause is not None and d.period_end and \
+                    (self.published is None or d.period_end <= self.published) and \
+                    any(p.kind == "absolute" and _clause_of(p.start, clauses) == clause for p in periods):
+                # "expected to fall to 350,000 by 2026, from 685,000 in 2023": the base is a past estimate
+                d.kind, d.direction = "estimate", None
             if d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
                 d.extra["superseded"] = True  # "previously estimated at 740,000"
             elif d.kind == "estimate" and revision and clause is not None and C.COMPARISON.match(
