@@ -769,3 +769,14 @@ def test_the_past_base_of_a_forecast_is_an_estimate():
     text = "Net migration is expected to fall to 350,000 by 2026, according to forecasters, from 685,000 in 2023."
     assert [(f.kind, f.value, f.period_end) for f in figs(text, date(2024, 11, 28))] == [
         ("forecast", 350_000, None), ("estimate", 685_000, date(2023, 12, 31))]
+
+
+def test_minus_makes_a_net_figure_negative():
+    text = "Net migration of non-EU citizens was 500,000 in 2023, and EU net migration was minus 50,000."
+    assert [(f.breakdown_value, f.value) for f in figs(text, date(2024, 5, 1))] == [("non_eu", 500_000), ("eu", -50_000)]
+
+
+def test_britons_returning_are_arrivals_and_others_returning_home_are_leaving():
+    text = "In 2023, 80,000 EU citizens returned home, while 90,000 Britons returned."
+    assert [(f.flow, f.breakdown_value) for f in figs(text, date(2024, 5, 1))] == [
+        ("emigration", "eu"), ("immigration", "british")]

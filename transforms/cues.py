@@ -29,12 +29,16 @@ FLOW_CUES = [
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving|departures?|departed"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
-                   r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)"),
+                   r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)|return(?:ed|ing)\s+home"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
     ("immigration", r"immigra\w*|immigrants?|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
-                    r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|returned\s+home"
+                    r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to"
                     r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"
+                    # Britons coming back are arrivals: "80,000 Britons returned", "returning British citizens"
+                    # (anyone else "returning home" is leaving: see emigration)
+                    r"|(?:britons|british\s+(?:citizens|nationals|people)|uk\s+(?:citizens|nationals))\s+(?:who\s+(?:have\s+|had\s+)?)?"
+                    r"return(?:ed|ing)\b(?:\s+home)?|returning\s+(?:britons|british)"
                     # "Why people came:", "the most common reason for moving": reasons are asked of arrivals
                     r"|(?:people|migrants)\s+came\b|reasons?\s+(?:for|given\s+for)\s+(?:moving|coming|migrating)\b"
                     r"(?!\s+(?:abroad|overseas|away|out))"),

@@ -55,6 +55,7 @@ _NOT_A_FLOW_AFTER = re.compile(
     r"am\b|pm\b|ft\b|metres|meters)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:GBP|USD|EUR|AUD)\s?)$")
 
+_MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 # "745,000 (+/- 20,000)": a margin of error, not a count
 _MARGIN_BEFORE = re.compile(r"(?:\+\s?/\s?-|\+-|±|plus\s+or\s+minus)\s*$", re.IGNORECASE)
 
@@ -209,6 +210,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
             continue
         if problem is None and (value is None or abs(value) < MIN_FLOW_VALUE):
             continue
+        if value is not None and value > 0 and _MINUS_BEFORE.search(text, max(0, num_start - 10), num_start):
+            value = -value  # "EU net migration was minus 50,000"
+            value_high = -value_high if value_high is not None else None
         qualifier = "exact"
         q = QUALIFIER_BEFORE.search(text, max(0, num_start - 24), num_start)
         if q:
