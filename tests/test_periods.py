@@ -115,3 +115,13 @@ def test_a_future_period_is_quarantined_not_published():
 
 def test_across_a_year_is_that_calendar_year():
     assert ends("net migration across 2022 was high") == [date(2022, 12, 31)]
+
+
+@pytest.mark.parametrize("text, end", [
+    ("in the year to 30 June 2023", date(2023, 6, 30)),
+    ("in the 12 months ending June 30, 2023", date(2023, 6, 30)),
+    ("in the year ended 31st March 2024", date(2024, 3, 31)),
+])
+def test_a_day_in_the_ending_changes_nothing(text, end):
+    found = [p.period_end for p in find_periods(text, date(2024, 11, 28)) if p.kind == "absolute"]
+    assert found == [end]

@@ -31,7 +31,9 @@ PERIOD = re.compile(
     r"\((?<=[\dkmn] \()(?P<paren_year>" + _YEAR + r")\)|"
     r"\b(?:"
     # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year)
-    r"(?P<ending>" + _ENDING + r")(?P<e_month>" + _MONTH + r")(?:\s+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
+    # ("the year to 30 June 2023", "ending June 30, 2023": the day of the month changes nothing)
+    r"(?P<ending>" + _ENDING + r")(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<e_month>" + _MONTH + r")"
+    r"(?:(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
