@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from .alternation import starting_with_first_chars
@@ -71,8 +71,7 @@ _ON_BEFORE = re.compile(r"\b(?:on|over)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since its peak in 2010"
 
 
-@dataclass(frozen=True)
-class PeriodMention:
+class PeriodMention(NamedTuple):  # a tuple: made by the thousand per article, cheaper than a dataclass
     start: int
     end: int
     kind: str             # absolute | previous | next | previous_calendar | same | span (not 12 months)
