@@ -780,3 +780,92 @@ def test_britons_returning_are_arrivals_and_others_returning_home_are_leaving():
     text = "In 2023, 80,000 EU citizens returned home, while 90,000 Britons returned."
     assert [(f.flow, f.breakdown_value) for f in figs(text, date(2024, 5, 1))] == [
         ("emigration", "eu"), ("immigration", "british")]
+
+
+# --- a third batch of styles: charts, lists under headings, op-eds, corrections, related links ------
+
+@pytest.mark.parametrize("text, earlier", [
+    ("Some 240,000 people came to study in 2009, against 210,000 in the same period a year before.", date(2008, 12, 31)),
+    ("Emigration was 340,000 in 2009. It was well down on the 430,000 recorded two years earlier.", date(2007, 12, 31)),
+])
+def test_a_year_before_and_two_years_earlier(text, earlier):
+    got = figs(text, date(2010, 5, 1))
+    assert got[-1].period_end == earlier and got[-1].flow == got[0].flow and got[-1].breakdown_value == got[0].breakdown_value
+
+
+def test_the_year_to_last_june_and_the_same_twelve_months():
+    text = "In the year to last June, 640,000 people arrived. But 310,000 left over the same twelve months."
+    assert [f.period_end for f in figs(text, date(2016, 1, 28))] == [date(2015, 6, 30), date(2015, 6, 30)]
+
+
+def test_a_heading_introduces_the_list_below_it_across_paragraphs():
+    text = ("An estimated 520,000 people arrived in the year to June 2012.\n\n"
+            "The key figures for the year to June 2012:\n\nBy citizenship\n- British citizens: 100,000\n- EU citizens: 150,000")
+    got = [(f.flow, f.breakdown_value, f.period_end) for f in figs(text, date(2012, 11, 29))]
+    assert got[1:] == [("immigration", "british", date(2012, 6, 30)), ("immigration", "eu", date(2012, 6, 30))]
+
+
+def test_a_chart_caption_names_the_flow_and_period_of_its_alt_text():
+    text = ("Chart 3: Immigration by citizenship, year ending March 2022\n\n"
+            "Alt text: Stacked bar. Non-EU nationals 700,000; EU nationals 170,000; British nationals 100,000.")
+    assert [(f.flow, f.breakdown_value, f.period_end) for f in figs(text, date(2022, 5, 26))] == [
+        ("immigration", "non_eu", date(2022, 3, 31)), ("immigration", "eu", date(2022, 3, 31)),
+        ("immigration", "british", date(2022, 3, 31))]
+
+
+def test_a_sentence_without_figures_names_what_the_next_figure_is():
+    text = ("Net migration was 250,000 in 2009, when 570,000 came and 370,000 left.\n\n"
+            "Emigration has now fallen sharply. Last year's figure was 340,000.")
+    assert figs(text, date(2010, 5, 1))[-1].flow == "emigration"
+
+
+def test_links_to_other_stories_are_not_the_article():
+    text = ("Net migration was 270,000 in the year to September 2018.\n\nRelated stories\n"
+            "- Settled status: 1 million EU citizens apply in first three months\n- Net migration hit 330,000 in 2015")
+    assert [f.value for f in figs(text, date(2018, 11, 29))] == [270_000]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2015, 270,000 people arrived. About 3 million EU citizens are thought to live in the UK.",
+    "In 2015, 270,000 people arrived. An estimated 4.9 million British citizens now live abroad.",
+    "In 2015, 270,000 people arrived. Some 11,900 National Insurance numbers were issued to overseas nationals.",
+    "In 2015, 270,000 people arrived, and the city has 40,000 international students at its universities.",
+])
+def test_more_stocks_and_things_that_are_not_flows(text):
+    assert [f.value for f in figs(text, date(2016, 5, 1))] == [270_000]
+
+
+def test_groups_outside_the_vocabulary_make_no_figure():
+    text = ("In 2012, 520,000 people arrived.\n- EU citizens: 150,000, of whom 70,000 came from the EU14 and 60,000 "
+            "from the EU8\n- Asia: 190,000\n- Rest of the World: 60,000")
+    assert [(f.breakdown_value, f.value) for f in figs(text, date(2013, 5, 1))] == [
+        (None, 520_000), ("eu", 150_000), ("eu8", 60_000)]
+
+
+def test_c_dot_is_circa_and_a_confidence_interval_is_no_figure():
+    text = ("In 2023, c.360,000 people arrived to study. The 95% confidence interval for net migration is "
+            "around 60,000 either side of the central estimate.")
+    f = only(text, date(2024, 5, 1))
+    assert (f.value, f.qualifier, f.breakdown_value) == (360_000, "approximately", "study")
+
+
+def test_the_department_for_work_and_pensions_is_not_a_reason():
+    text = "In 2015, 300,000 people arrived, the Department for Work and Pensions said."
+    assert only(text, date(2016, 5, 1)).breakdown_value is None
+
+
+def test_where_people_leaving_went_is_not_the_figures_country():
+    text = "In 2014, 330,000 people left the UK, many of them Britons retiring to Spain or graduates heading to Australia."
+    assert only(text, date(2015, 5, 1)).geography == "UK"
+
+
+def test_countries_in_brackets_after_a_group_are_examples():
+    text = "In 2012, 40,000 people arrived from the Old Commonwealth (Australia, Canada and New Zealand)."
+    f = only(text, date(2013, 5, 1))
+    assert (f.geography, f.breakdown_value) == ("UK", "old_commonwealth")
+
+
+def test_a_correction_of_things_counted_is_not_a_flow():
+    text = ("Immigration was 500,000 in the year to September 2013.\n\n"
+            "Correction: an earlier version said there were 23,705 asylum applications. The correct figure is 23,507.")
+    assert [f.value for f in figs(text, date(2014, 2, 28))] == [500_000]

@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-15"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-16"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,8 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
 
 _COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
 _CLAUSE_PENALTY = 10_000
+_HEADING_WIDTH = 120
+_SENTENCE_ENDS = set(".!\"'”’")
 _LABEL_COLON = re.compile(r":\s*")
 _LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")  # larger than any sentence: a cue in the number's own clause always wins
 
@@ -191,7 +193,9 @@ class _Reader:
         self.previous_flow: str | None = None
         self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
         self.question_flow: str | None = None        # the flow a question just asked about
-        self.lead_in = False                         # the last line read ends with ":" and introduces a list
+        self.lead_in = False                         # the last line read introduces a list: ":" or a heading
+        self.plain: tuple[int, int] | None = None    # a sentence without figures since the last with some
+        self.after_things = False                    # the last sentence with numbers counted no migrants
         self.earlier_flow: str | None = None         # the flow the paragraph before ended on
         self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
         self.article_period: date | None = None
@@ -215,7 +219,7 @@ class _Reader:
     def _within(items, starts, s, e):
         return items[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
 
-    def read_sentence(self, s: int, e: int) -> list[_Draft]:
+    def read_sentence(self, s: int, e: int, whole_line: bool = False) -> list[_Draft]:
         text = self.text
         numbers = [n for n in self._within(self.numbers, self.number_starts, s, e) if n.end <= e]
         periods = [p for p in self._within(self.periods, self.period_starts, s, e) if p.end <= e]
@@ -223,14 +227,22 @@ class _Reader:
         main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and _clause_of(p.start, clauses) is None]
         anchor = main_abs[0].period_end if main_abs else self.context_period
         drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
-        self.lead_in = not numbers and text[s:e].rstrip().endswith(":")
-        if not numbers and text[s:e].rstrip().endswith((":", "?")):
+        ending = text[s:e].rstrip()[-1:]
+        # A heading or chart caption ("By citizenship", "Chart 3: Immigration by citizenship, year ending
+        # March 2022") introduces what follows, like a lead-in ending with ":".
+        heading = whole_line and not numbers and e - s <= _HEADING_WIDTH and ending not in _SENTENCE_ENDS
+        self.lead_in = not numbers and (ending == ":" or heading)
+        if not numbers and (ending in (":", "?") or heading):
             # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
             # it; a question ("How many people left in 2023?") names the flow of its answer.
             lead = [c.value for c in C.find_cues(text, s, e, self.lowered) if c.family == "flow"]
             if len(set(lead)) == 1:
                 self.previous_flow = lead[0]
-                self.question_flow = lead[0] if text[s:e].rstrip().endswith("?") else None
+                self.question_flow = lead[0] if ending == "?" else None
+        elif not numbers:
+            self.plain = (s, e)  # a sentence without figures that may name what the next one is about
+        if numbers:
+            self.plain = None
         if main_abs:
             self.context_period = main_abs[-1].period_end
         return drafts
@@ -275,6 +287,12 @@ class _Reader:
                     d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
                 elif d.flow is None and self.question_flow:
                     d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
+                elif d.flow is None and anaphoric and not d.breakdown and self.after_things:
+                    pass  # "23,705 asylum applications ... The correct figure is 23,507": the same things
+                elif d.flow is None and anaphoric and not d.breakdown and self._plain_flow():
+                    # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
+                    d.flow = self._plain_flow()
+                    d.extra["inherited"] = True
                 elif d.flow is None and anaphoric and not d.breakdown and len(self.previous_flows) > 1 \
                         and self.article_flow:
                     # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
@@ -283,7 +301,8 @@ class _Reader:
                     d.extra["inherited"] = True
                 elif d.flow is None and (anaphoric or d.breakdown):
                     # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
-                    d.flow = self.previous_flow or ((self.earlier_flow or self.article_flow) if anaphoric else None)
+                    # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
+                    d.flow = self.previous_flow or self.earlier_flow or self.article_flow
                     d.extra["inherited"] = True
             d.extra["clause"] = clause
             if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
@@ -329,6 +348,7 @@ class _Reader:
                 d.period_end, d.period_source = main_draft.period_end, main_draft.period_source
                 d.extra["superseded"] = True
         self.question_flow = None  # answered
+        self.after_things = all(d.flow is None for d in drafts)  # every number here counted something else
         self._parts_of_a_total(drafts)
         for d in drafts:
             if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:
@@ -343,6 +363,12 @@ class _Reader:
         if geo_here:
             self.context_geography = geo_here[-1]
         return drafts
+
+    def _plain_flow(self) -> str | None:
+        if self.plain is None:
+            return None
+        named = {c.value for c in C.find_cues(self.text, *self.plain, self.lowered) if c.family == "flow"}
+        return named.pop() if len(named) == 1 else None
 
     def _from_to(self, before: _Draft, n: NumberMention, clauses: list[tuple[int, int]]) -> bool:
         """`before` opens a "from X ... to" clause that `n` closes."""
@@ -405,7 +431,7 @@ class _Reader:
                 d.period_end, d.period_source = resolve_relative(p, self.article_period), "article"
                 d.extra["relative_to_article"] = p  # re-read once the report's own period is known
         elif clause is not None and C.COMPARISON.match(self.text, clauses[clause][0]).group(0).strip().lower() not in (
-                "than", "versus", "vs", "vs."):
+                "than", "versus", "vs", "vs.", "against"):
             d.period_end, d.period_source = None, None  # compared with an unnamed earlier period
         elif self.context_period:
             d.period_end, d.period_source = self.context_period, "paragraph"
@@ -451,8 +477,9 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
         if idx in table_lines or not text[ls:le].strip():
             reader.new_paragraph()
             continue
-        for s, e in sentences(text, ls, le):
-            drafts += reader.read_sentence(s, e)
+        spans = list(sentences(text, ls, le))
+        for s, e in spans:
+            drafts += reader.read_sentence(s, e, whole_line=len(spans) == 1)
     for cell in table_cells:
         d = _Draft(cell.number, (cell.row_start, cell.row_end), flow=cell.flow, breakdown=cell.breakdown,
                    geography=reader.article_geography, period_end=cell.period_end,
@@ -460,7 +487,9 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
         drafts.append(d)
     _date_by_the_report(drafts, reader.article_period, published)
     _resolve_repeated_mentions(drafts)
-    return [_finish(article_id, text, published, d) for d in drafts if d.flow]
+    # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)
+    return [_finish(article_id, text, published, d) for d in drafts
+            if d.flow and not (d.breakdown or "").startswith("unlisted:")]
 
 
 def _date_by_the_report(drafts: list[_Draft], provisional: date | None, published: date | None) -> None:

@@ -41,7 +41,7 @@ _WORDY = (r"(?P<wfrac{i}>(?:a\s+|one\s+)?(?:half|quarter|third|three[- ]quarters
 _ONE = r"(?:{d}|{w})"
 # A range joins two numbers with a dash or "to"; "between X and Y" is the spelled-out form.
 NUMBER = re.compile(
-    r"(?<![\w.,£$€¥/-])(?:(?P<between>between\s+)?" + _ONE.format(d=_DIGITS.format(i=1), w=_WORDY.format(i=1))
+    r"(?:(?<![\w.,£$€¥/-])|(?<=\bc\.))(?:(?P<between>between\s+)?" + _ONE.format(d=_DIGITS.format(i=1), w=_WORDY.format(i=1))
     + r"(?:(?P<rangesep>\s?[-–—]\s?|\s+to\s+|\s+and\s+)" + _ONE.format(d=_DIGITS.format(i=2), w=_WORDY.format(i=2))
     + r")?)(?![\w%])",
     re.IGNORECASE)
@@ -55,6 +55,8 @@ _NOT_A_FLOW_AFTER = re.compile(
     r"am\b|pm\b|ft\b|metres|meters)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:GBP|USD|EUR|AUD)\s?)$")
 
+# "a 95% confidence interval ... of around 60,000 either side": the width of an estimate, not a count
+_MARGIN_AFTER = re.compile(r"\s+(?:either\s+side|each\s+way|on\s+either\s+side)\b", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 # "745,000 (+/- 20,000)": a margin of error, not a count
 _MARGIN_BEFORE = re.compile(r"(?:\+\s?/\s?-|\+-|±|plus\s+or\s+minus)\s*$", re.IGNORECASE)
@@ -205,7 +207,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
         num_end = m.end() if is_range else first_end
         pos = num_end  # a rejected range's second number is read on the next pass
         if _is_year(m) or _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()) \
-                or _NOT_A_FLOW_AFTER.match(text, num_end) or _MARGIN_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                or _NOT_A_FLOW_AFTER.match(text, num_end) or _MARGIN_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
+                or _MARGIN_AFTER.match(text, num_end):
             continue
         if problem is None and (value is None or abs(value) < MIN_FLOW_VALUE):
             continue

@@ -32,7 +32,7 @@ PERIOD = re.compile(
     r"\b(?:"
     # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year)
     # ("the year to 30 June 2023", "ending June 30, 2023": the day of the month changes nothing)
-    r"(?P<ending>" + _ENDING + r")(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<e_month>" + _MONTH + r")"
+    r"(?P<ending>" + _ENDING + r")(?:last\s+|\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<e_month>" + _MONTH + r")"
     r"(?:(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
@@ -43,10 +43,14 @@ PERIOD = re.compile(
     r"|(?P<my_prefix>(?:in|of|for|by)\s+)(?P<m_month>" + _MONTH + r")\s+(?P<m_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<last>last\s+year|the\s+past\s+year|the\s+last\s+12\s+months)"
     r"|(?P<prev_cal>(?:the\s+)?previous\s+calendar\s+year|the\s+calendar\s+year\s+before)"
-    r"|(?P<prev>(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months)|a\s+year\s+(?:earlier|before)"
+    r"|(?P<prev2>(?:two|2)\s+years\s+(?:earlier|before|previously))"
+    # "in the same period a year before": the period a year before the one under discussion
+    r"|(?P<prev>(?:the\s+)?same\s+(?:period|time|12\s+months|twelve\s+months)\s+(?:a|one|the)\s+year\s+(?:before|earlier)"
+    r"|(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?(?:previous|preceding|prior)\s+year"
+    r"|(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)|a\s+year\s+(?:earlier|before)"
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
     r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
-    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|time))"
+    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time))"
     # Spans that are not 12 months: a figure over a quarter or over several years is no annual flow
     # ("a quarter of a million", "a quarter of arrivals" are fractions, not quarters of a year)
     r"|(?P<span>(?:the|this|that|each|every|any)\s+(?:[a-z]+-to-[a-z]+\s+|first\s+|second\s+|third\s+|fourth\s+|final\s+"
@@ -74,7 +78,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since
 class PeriodMention(NamedTuple):  # a tuple: made by the thousand per article, cheaper than a dataclass
     start: int
     end: int
-    kind: str             # absolute | previous | next | previous_calendar | same | span (not 12 months)
+    kind: str             # absolute | previous | previous_2 | next | previous_calendar | same | span (not 12 months)
     period_end: date | None
     base: bool = False    # the base of a comparison ("up 20,000 on the previous year"), dating no level
 
@@ -165,6 +169,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "next", None))
         elif m.group("span"):
             found.append(PeriodMention(m.start(), m.end(), "span", None))
+        elif m.group("prev2"):
+            found.append(PeriodMention(m.start(), m.end(), "previous_2", None))
         elif m.group("prev"):
             found.append(PeriodMention(m.start(), m.end(), "previous", None,
                                        bool(_ON_BEFORE.search(text, max(0, m.start() - 8), m.start()))))
@@ -181,6 +187,8 @@ def resolve_relative(mention: PeriodMention, anchor: date | None) -> date | None
         return None
     if mention.kind == "previous":
         return previous_year(anchor)
+    if mention.kind == "previous_2":
+        return month_end(anchor.year - 2, anchor.month)
     if mention.kind == "next":
         return month_end(anchor.year + 1, anchor.month)
     if mention.kind == "previous_calendar":

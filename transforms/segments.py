@@ -15,10 +15,17 @@ _COMMENTS_HEADING = re.compile(
 _SENTENCE_END = starting_with_first_chars(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$])|(?<=[.!?][\"”’])\s+")
 
 
+# A short heading line that opens links to other stories: their headlines are not this article's.
+_RELATED_HEADING = re.compile(
+    r"^[ \t]*(?:related(?:\s+(?:stories|articles|content|coverage|links))?|more\s+on\s+this\s+(?:story|topic)|"
+    r"read\s+more|more\s+from\s+[\w ]{1,30}|you\s+may\s+also\s+like|most\s+read|top\s+stories|see\s+also)"
+    r"[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
 def body_end(text: str) -> int:
-    """Offset where reader comments begin, or the end of the text."""
-    m = _COMMENTS_HEADING.search(text)
-    return m.start() if m else len(text)
+    """Offset where reader comments or links to other stories begin, or the end of the text."""
+    ends = [m.start() for m in (_COMMENTS_HEADING.search(text), _RELATED_HEADING.search(text)) if m]
+    return min(ends) if ends else len(text)
 
 
 def lines(text: str, end: int) -> Iterator[tuple[int, int]]:
