@@ -869,3 +869,52 @@ def test_a_correction_of_things_counted_is_not_a_flow():
     text = ("Immigration was 500,000 in the year to September 2013.\n\n"
             "Correction: an earlier version said there were 23,705 asylum applications. The correct figure is 23,507.")
     assert [f.value for f in figs(text, date(2014, 2, 28))] == [500_000]
+
+
+def test_a_comma_separated_table():
+    text = ("Chart data (CSV):\n\nyear ending,immigration,emigration,net migration\n"
+            "March 2020,690000,400000,290000\nMarch 2021,510000,350000,160000\n")
+    got = {(f.flow, f.period_end): (f.value, f.source) for f in figs(text, date(2022, 5, 26))}
+    assert got[("immigration", date(2020, 3, 31))] == (690_000, "table")
+    assert got[("net_migration", date(2021, 3, 31))] == (160_000, "table") and len(got) == 6
+
+
+def test_a_table_aligned_with_spaces_with_a_change_column_and_a_total_row():
+    text = ("Long-term immigration to the UK by citizenship\n\n"
+            "                 YE Sep 2021    YE Sep 2022       Change\n"
+            "British               70,000         90,000      +20,000\n"
+            "EU                   160,000        150,000      -10,000\n"
+            "Total                230,000        240,000      +10,000\n")
+    got = {(f.kind, f.breakdown_value, f.period_end): (f.value, f.direction) for f in figs(text, date(2023, 2, 23))}
+    assert got[("estimate", "british", date(2021, 9, 30))] == (70_000, None)
+    assert got[("change", "eu", date(2022, 9, 30))] == (10_000, "down")
+    assert got[("change", None, date(2022, 9, 30))] == (10_000, "up")
+    assert got[("estimate", None, date(2022, 9, 30))] == (240_000, None)
+
+
+def test_prose_with_commas_and_double_spaces_is_not_a_table():
+    text = "Immigration was 600,000 in 2015,  and emigration 300,000.\nNet migration,  at 300,000, was high in 2015.\n"
+    assert {f.source for f in figs(text, date(2016, 5, 1))} == {"prose"}
+
+
+def test_words_after_a_headline_are_not_the_headlines_kind():
+    text = "Emigration climbs to 600,000\n\nMore people are leaving the UK than ever, in the year to March 2025."
+    assert only(text, date(2025, 5, 22)).kind == "estimate"
+
+
+def test_a_second_from_in_a_sentence_starts_where_the_first_did():
+    text = ("Emigration rose from 410,000 in the year to September 2021 to 490,000 in the year to September 2022, "
+            "so net migration climbed from 230,000 to 600,000.")
+    got = {f.value: f.period_end for f in figs(text, date(2023, 2, 23))}
+    assert got[230_000] == date(2021, 9, 30) and got[600_000] == date(2022, 9, 30)
+
+
+def test_a_citys_own_figures_are_not_uk_figures():
+    text = ("UK net migration was 330,000 in the year to June 2015.\n\n"
+            "Net international migration added 8,000 people to Manchester's population in the year to June 2015.")
+    assert [f.geography for f in figs(text, date(2015, 11, 26))] == ["UK", "Manchester"]
+
+
+def test_would_think_is_a_belief_not_a_forecast():
+    text = "In 2014 you would think a million people arrived; in fact 620,000 people arrived."
+    assert {f.kind for f in figs(text, date(2015, 5, 1))} == {"estimate"}

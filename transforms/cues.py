@@ -88,6 +88,9 @@ _COUNTRIES = {
     # London's own figures ("net international migration to the capital"); a bare "in London" is
     # usually where something was said, so only these forms count
     "London": r"London's|(?i:to|into)\s+(?:London|the\s+capital)\b",
+    **{city: rf"{city}'s|(?i:to|into)\s+(?:Greater\s+)?{city}\b" for city in (
+        "Manchester", "Birmingham", "Glasgow", "Edinburgh", "Cardiff", "Belfast", "Leeds", "Liverpool", "Bristol",
+        "Sheffield", "Newcastle", "Nottingham", "Leicester")},
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
 }
 GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
@@ -124,7 +127,9 @@ CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:few
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
                 r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
                 r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to")
-FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|would|will(?!\s+(?:show|reveal|confirm))"
+FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could"
+                  # "you would think more than a million arrive": a belief, not a projection
+                  r"|would(?!\s+(?:think|believe|imagine|guess|assume|suppose|have\s+thought))|will(?!\s+(?:show|reveal|confirm))"
                   r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*")
 # A target or forecast word governs a number at most this far after it, within its sentence.
 KIND_REACH = 80

@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-16"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-17"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
 _COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
 _CLAUSE_PENALTY = 10_000
 _HEADING_WIDTH = 120
+_PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
 _LABEL_COLON = re.compile(r":\s*")
 _LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")  # larger than any sentence: a cue in the number's own clause always wins
@@ -155,13 +156,13 @@ _KIND_WINDOW = 160  # how far before a number its kind words are looked for
 _SENTENCE_STOP = re.compile(r"[.;]")
 
 
-def _kind(text: str, s: int, n: NumberMention, words: list[tuple[int, int, str]],
+def _kind(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, int, str]],
           word_starts: list[int]) -> tuple[str, str | None]:
     """Estimate, change, target or forecast, from the kind words (`cues.kind_cues`) shortly before
     the number and the words right after it."""
     lo = max(s, n.start - _KIND_WINDOW)
     near = words[bisect.bisect_left(word_starts, lo):bisect.bisect_left(word_starts, n.start)]
-    after = text[n.end:n.end + 40]
+    after = text[n.end:min(e, n.end + 40)]  # within the sentence: not "... to 614,000\n\nMore people ..."
     change = None
     for ws, _, tag in near:  # the leftmost movement phrase that runs right up to the number
         if tag == "change":
@@ -243,8 +244,10 @@ class _Reader:
             self.plain = (s, e)  # a sentence without figures that may name what the next one is about
         if numbers:
             self.plain = None
-        if main_abs:
+        if main_abs and not (len(main_abs) > 1 and _PERIOD_RANGE.fullmatch(text, main_abs[0].end, main_abs[1].start)):
             self.context_period = main_abs[-1].period_end
+        elif main_abs:  # "year ending March 2020 to year ending March 2022": a range dates no single figure
+            self.context_period = None
         return drafts
 
     def _drafts(self, s, e, numbers, periods, clauses, anchor) -> list[_Draft]:
@@ -267,7 +270,7 @@ class _Reader:
         main_draft: _Draft | None = None
         for i, n in enumerate(numbers):
             d = _Draft(n, (s, e))
-            d.kind, d.direction = _kind(text, s, n, kind_words, kind_starts)
+            d.kind, d.direction = _kind(text, s, e, n, kind_words, kind_starts)
             clause = _clause_of(n.start, clauses)
             flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
             if clause is not None and main_draft is not None:  # compared like with like
@@ -329,6 +332,13 @@ class _Reader:
                     or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start):
                 d.flow = None
             self._period(d, n, periods, clauses, clause, anchor, turns)
+            if d.period_end is None and clause is not None and self._opens_from(clause, clauses):
+                # "from 411,000 in the year to September 2021 to 493,000 ..., so net migration climbed
+                # from 226,000 to 603,000": a second "from" in the sentence starts where the first did
+                earlier = next((p for p in reversed(drafts) if p.extra.get("clause") is not None and p.period_end
+                                and self._opens_from(p.extra["clause"], clauses)), None)
+                if earlier:
+                    d.period_end, d.period_source = earlier.period_end, "clause"
             if d.kind in ("forecast", "target") and clause is not None and d.period_end and \
                     (self.published is None or d.period_end <= self.published) and \
                     any(p.kind == "absolute" and _clause_of(p.start, clauses) == clause for p in periods):
@@ -370,10 +380,13 @@ class _Reader:
         named = {c.value for c in C.find_cues(self.text, *self.plain, self.lowered) if c.family == "flow"}
         return named.pop() if len(named) == 1 else None
 
+    def _opens_from(self, clause: int, clauses: list[tuple[int, int]]) -> bool:
+        return C.COMPARISON.match(self.text, clauses[clause][0]).group(0).rstrip().lower().endswith("from")
+
     def _from_to(self, before: _Draft, n: NumberMention, clauses: list[tuple[int, int]]) -> bool:
         """`before` opens a "from X ... to" clause that `n` closes."""
         clause = before.extra.get("clause")
-        if clause is None or not C.COMPARISON.match(self.text, clauses[clause][0]).group(0).rstrip().lower().endswith("from"):
+        if clause is None or not self._opens_from(clause, clauses):
             return False
         to = C.TO_A_NUMBER.match(self.text, clauses[clause][1])
         return bool(to) and to.end() - 1 == n.start
@@ -483,7 +496,8 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     for cell in table_cells:
         d = _Draft(cell.number, (cell.row_start, cell.row_end), flow=cell.flow, breakdown=cell.breakdown,
                    geography=reader.article_geography, period_end=cell.period_end,
-                   period_source="table" if cell.period_end else None, source="table")
+                   period_source="table" if cell.period_end else None, source="table", kind=cell.kind,
+                   direction=cell.direction)
         drafts.append(d)
     _date_by_the_report(drafts, reader.article_period, published)
     _resolve_repeated_mentions(drafts)

@@ -33,6 +33,8 @@ class TableCell:
     period_end: date | None
     row_start: int             # the row's text, for provenance
     row_end: int
+    kind: str = "estimate"     # "change" in a Change column
+    direction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,10 @@ def _value_cell(text: str, s: int, e: int, scale: int = 1) -> NumberMention | No
     """The number filling a cell; None when the cell is a missing-value marker; False when not a value."""
     if MISSING.match(text[s:e].strip()):
         return None
-    numbers = find_numbers(text, s, e, scale)
+    if s > 0 and text[s - 1] == ",":  # a comma-separated cell: read it on its own, then put it back in place
+        numbers = [n._replace(start=n.start + s, end=n.end + s) for n in find_numbers(text[s:e], 0, e - s, scale)]
+    else:
+        numbers = find_numbers(text, s, e, scale)
     if len(numbers) == 1 and numbers[0].start - s <= 1 and numbers[0].end == e:
         return numbers[0]
     return False
@@ -118,17 +123,25 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
     # ...or periods across the header and flows down the first column...
     periods = [parse_period_label(text[s:e], published) for s, e in header]
     if any(periods[1:]):
+        # A "Change" column measures the movement to the latest period of the table
+        changes = [bool(_CHANGE_LABEL.match(text[s:e].strip())) for s, e in header]
+        latest = max(p for p in periods[1:] if p)
         total_flow = None  # "of which EU citizens" rows are parts of the flow above them
         for row, (rs, re_) in zip(body, spans[1:]):
             if not row:
                 continue
             flow, bd = label_meaning(text, *row[0])
+            if not flow and not bd and _TOTAL_LABEL.match(" ".join(text[row[0][0]:row[0][1]].lower().split())):
+                flow = table_flow  # the "Total" row of a table of parts
             flow = flow or (table_flow or total_flow if bd else None)
             total_flow = flow if flow and not bd else total_flow
             row_scale = 1000 if scale == 1 and _THOUSANDS.search(text, *row[0]) else scale  # "Immigration (thousands)"
-            for (s, e), period in zip(row[1:], periods[1:]):
+            for (s, e), period, change in zip(row[1:], periods[1:], changes[1:]):
                 cell = _value_cell(text, s, e, row_scale)
-                if cell and flow:
+                if cell and flow and change and cell.value is not None:
+                    out.append(TableCell(cell._replace(value=abs(cell.value)), flow, bd, latest, rs, re_, "change",
+                                         "down" if cell.value < 0 else "up"))
+                elif cell and flow and period:
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
         return out
     # ...or the parts of one flow down the first column and their values beside them, the flow and
@@ -138,6 +151,7 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
 
 
 _TOTAL_LABEL = re.compile(r"^(?:all(?:\s+[a-z]+)?|total)$")
+_CHANGE_LABEL = re.compile(r"^(?:change|difference|diff\.?|net\s+change|\+/-)$", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"^(?:other|others|other\s+reasons?|all\s+other)$")
 _TRAILING_YEAR = re.compile(r"(?:^|[\s,(])((?:19|20)\d\d)\)?\s*$")
 
@@ -186,7 +200,7 @@ def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
     i = 0
     while i < n:
         s, e = line_spans[i]
-        for sep in ("|", "\t"):
+        for sep in ("|", "\t", ",", "  "):
             grid = _grid_run(text, line_spans, i, sep)
             if grid:
                 last, rows, spans = grid
@@ -229,7 +243,12 @@ def _grid_rows(text, line_spans, i, sep, loose=False):
         if _SEPARATOR_ROW.match(text[s:e]):
             j += 1
             continue
-        row = [c for c in _split(text, s, e, sep, loose)]
+        if sep == ",":
+            row = _csv_cells(text, s, e)
+        elif sep == "  ":
+            row = _aligned_cells(text, s, e)
+        else:
+            row = [c for c in _split(text, s, e, sep, loose)]
         if sep == "\t":
             row = [c for c in row if c[1] > c[0]] if sum(c[1] > c[0] for c in row) >= 2 else []
         if len(row) < 2:
@@ -237,9 +256,37 @@ def _grid_rows(text, line_spans, i, sep, loose=False):
         rows.append(row)
         spans.append((s, e))
         j += 1
-    if len(rows) < 2:
+    if len(rows) < 2 or sep in (",", "  ") and not _numeric_body(text, rows):
         return None
+    if sep == "  " and len(rows[0]) == len(rows[1]) - 1:
+        rows[0] = [(rows[0][0][0], rows[0][0][0])] + rows[0]  # an empty corner cell above the row labels
     return j - 1, rows, spans
+
+
+# "March 2020,694000,401000": comma-separated values, which prose never writes without a space after
+# the comma. "British      71,000      88,000": columns aligned with runs of spaces.
+_CSV_CELL = re.compile(r"[^,]+")
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _csv_cells(text, s, e):
+    line = text[s:e]
+    if "," not in line or ", " in line:
+        return []
+    return [(s + m.start(), s + m.end()) for m in _CSV_CELL.finditer(line)]
+
+
+def _aligned_cells(text, s, e):
+    if "  " not in text[s:e].strip():
+        return []
+    return [(s + m.start(), s + m.end()) for m in _ALIGNED_CELL.finditer(text[s:e])]
+
+
+def _numeric_body(text, rows) -> bool:
+    """Rows after the header hold values in every cell but the first: a table, not prose."""
+    body = rows[1:]
+    return bool(body) and all(len(row) >= 2 and all(_value_cell(text, s, e) is not False for s, e in row[1:])
+                              for row in body)
 
 
 def _caption(text, line_spans, i) -> tuple[int, int] | None:
