@@ -57,6 +57,8 @@ def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
                     chars |= {chr(x) for x in range(a[0], a[1] + 1)}
                 elif o is _K.CATEGORY and a is _K.CATEGORY_SPACE:
                     chars |= _SPACES
+                elif o is _K.CATEGORY and a is _K.CATEGORY_DIGIT:
+                    chars.add(r"\d")  # a class escape, kept whole: every Unicode digit
                 else:
                     return None, False
             if flags & re.IGNORECASE:
@@ -93,7 +95,8 @@ def starting_with_first_chars(pattern: str, flags: int = 0) -> re.Pattern:
     chars, empty = _first_chars(_P.parse(pattern, flags).data, flags) if _P else (None, True)
     if chars is None or empty:
         return re.compile(pattern, flags)
-    return re.compile("(?=[" + re.escape("".join(sorted(chars))) + "])(?:" + pattern + ")", flags)
+    klass = "".join(c if len(c) > 1 else re.escape(c) for c in sorted(chars))
+    return re.compile("(?=[" + klass + "])(?:" + pattern + ")", flags)
 
 
 # What `\s` matches in a str pattern: every whitespace character is below U+3001.

@@ -76,6 +76,10 @@ BREAKDOWN_CUES = [
 ]
 
 # Foreign destinations; "from X" and "X citizens" name an origin or a citizenship, not a geography.
+_CITY = "city"
+_CITIES = ("London|Manchester|Birmingham|Glasgow|Edinburgh|Cardiff|Belfast|Leeds|Liverpool|Bristol|Sheffield|Newcastle"
+           "|Nottingham|Leicester")
+_CITY_NAME = re.compile(_CITIES)
 _COUNTRIES = {
     "Australia": r"Australia(?:n)?(?:'s)?", "Canada": r"Canad(?:a|ian)(?:'s)?", "New Zealand": r"New\s+Zealand(?:'s)?",
     "United States": r"United\s+States|\bUS\b|\bU\.S\.|\bUSA\b|America(?:'s|n)?", "Germany": r"German(?:y|y's)",
@@ -87,10 +91,10 @@ _COUNTRIES = {
     "Northern Ireland": r"Northern\s+Ireland(?:'s)?",
     # London's own figures ("net international migration to the capital"); a bare "in London" is
     # usually where something was said, so only these forms count
-    "London": r"London's|(?i:to|into)\s+(?:London|the\s+capital)\b",
-    **{city: rf"{city}'s|(?i:to|into)\s+(?:Greater\s+)?{city}\b" for city in (
-        "Manchester", "Birmingham", "Glasgow", "Edinburgh", "Cardiff", "Belfast", "Leeds", "Liverpool", "Bristol",
-        "Sheffield", "Newcastle", "Nottingham", "Leicester")},
+    "London": r"London's|(?i:to|into)\s+the\s+capital\b",
+    # ...and so are a city's: "to Manchester", "Birmingham's" (one alternative for all the cities; the
+    # city's name is read off the match)
+    _CITY: rf"(?:{_CITIES})'s|(?i:to|into)\s+(?:Greater\s+)?(?:{_CITIES})\b",
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
 }
 GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
@@ -320,6 +324,8 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
                                    or _DESTINATION_OF_LEAVERS.search(text, max(0, cue.start - 30), cue.start)
                                    or _EXAMPLES_BEFORE.search(text, max(0, cue.start - 60), cue.start)):
             continue
+        if cue.value == _CITY:
+            cue = cue._replace(value=_CITY_NAME.search(text, cue.start, cue.end).group(0))
         if cue.value != "UK" and re.match(r"(?:'s)?\s+(?:citizens|nationals|migrants|immigrants|workers|students|born)",
                                           text[cue.end:cue.end + 20], _I):
             continue

@@ -103,7 +103,7 @@ def latest_month_end(month: int, published: date | None) -> date | None:
 # Every period mention contains one of these; the full grammar only runs around them, on the
 # lowered text (re.IGNORECASE slows Python's alternations), and only where a word starts with a
 # letter that can begin a mention. This keeps a scan of a long article close to a plain search.
-_ANCHOR = re.compile(r"\d{4}|year|month|same|\bye\b|quarter|\bq[1-4]\b|half")
+_ANCHOR = starting_with_first_chars(r"\d{4}|year|month|same|\bye\b|quarter|\bq[1-4]\b|half")
 _PERIOD_LOWER = starting_with_first_chars(lowercase_pattern(PERIOD.pattern))
 # A mention starts at most this far before its first anchor ("throughout the calendar year 2015"
 # is the longest reach, 24 characters) and ends at most this far after it.
