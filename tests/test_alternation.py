@@ -1,7 +1,7 @@
 """The first-character dispatch of `compile_alternation` finds what the plain alternation would."""
 import re
 
-from transforms.alternation import compile_alternation
+from transforms.alternation import compile_alternation, starting_with_first_chars
 from transforms.cues import FLOW_CUES, find_cues, lowercase_pattern
 
 TEXT = ("net migration rose to 300,000 as the balance shifted; emigrants left the uk, while arrivals "
@@ -45,3 +45,11 @@ def test_find_cues_reads_each_flow_once():
     text = "Net migration was 300,000 as 500,000 people left and 800,000 arrived."
     assert [c.value for c in find_cues(text, 0, len(text)) if c.family == "flow"] == [
         "net_migration", "emigration", "immigration"]
+
+
+def test_a_digit_class_keeps_every_unicode_digit_in_the_prefilter():
+    pattern = r"\d{2,}|year"
+    text = "In the year 2023 there were 685 000 arrivals and ٣٤٥ elsewhere; y 1 year."
+    fast = starting_with_first_chars(pattern)
+    assert fast.pattern.startswith("(?=[")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
