@@ -125,3 +125,18 @@ def test_across_a_year_is_that_calendar_year():
 def test_a_day_in_the_ending_changes_nothing(text, end):
     found = [p.period_end for p in find_periods(text, date(2024, 11, 28)) if p.kind == "absolute"]
     assert found == [end]
+
+
+@pytest.mark.parametrize("text, end", [
+    ("net migration in y/e June 2024 was", date(2024, 6, 30)),
+    ("net migration in the 12m to March 2024 was", date(2024, 3, 31)),
+    ("net migration in the four quarters to June 2024 was", date(2024, 6, 30)),
+    ("net migration in the 12m to March was", date(2024, 3, 31)),
+])
+def test_statisticians_shorthand_for_the_year_ending(text, end):
+    assert [p.period_end for p in find_periods(text, date(2024, 11, 28)) if p.kind == "absolute"] == [end]
+
+
+def test_twelve_m_before_a_period_is_not_twelve_million():
+    got = figures_from_article("t", "Net migration in the 12m to March 2024 was 431,000.", date(2024, 11, 28))
+    assert [f.value for f in got] == [431_000]

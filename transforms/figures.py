@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-17"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-18"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,9 @@ _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:GBP|USD|EUR|AUD)\s?)$")
 
 # "a 95% confidence interval ... of around 60,000 either side": the width of an estimate, not a count
 _MARGIN_AFTER = re.compile(r"\s+(?:either\s+side|each\s+way|on\s+either\s+side)\b", re.IGNORECASE)
+# "in the 12m to March 2025": twelve months, not twelve million
+_TWELVE_MONTHS = re.compile(r"12\s?m", re.IGNORECASE)
+_ENDING_AFTER = re.compile(r"\s+(?:to|ending|ended|up\s+to|through)\b", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 # "745,000 (+/- 20,000)": a margin of error, not a count
 _MARGIN_BEFORE = re.compile(r"(?:\+\s?/\s?-|\+-|±|plus\s+or\s+minus)\s*$", re.IGNORECASE)
@@ -207,6 +210,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
         num_end = m.end() if is_range else first_end
         pos = num_end  # a rejected range's second number is read on the next pass
         if _is_year(m) or _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()) \
+                or _TWELVE_MONTHS.fullmatch(m.group(0)) and _ENDING_AFTER.match(text, num_end) \
                 or _NOT_A_FLOW_AFTER.match(text, num_end) or _MARGIN_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
                 or _MARGIN_AFTER.match(text, num_end):
             continue

@@ -23,9 +23,10 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _YEAR = r"(?:19|20)\d\d"
 
 # "the year ending June 2016", "12 months to December 2023", "the year to March", "YE Jun 2016"
-_ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+period)\s+"
+# ("12m to March 2025", "the four quarters to June", "y/e June 2024": the shorthand of statisticians)
+_ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+period|12m|(?:four|4)\s+quarters)\s+"
            r"(?:ending(?:\s+in)?|ended(?:\s+in)?|to|up\s+to|until|through|till)(?:\s+the\s+end\s+of)?\s+"
-           r"|\bYE\s+)")
+           r"|\bYE\s+|\by/e\s+)")
 PERIOD = re.compile(
     # "685k (2023), 764k (2022)": a year in brackets right after a number
     r"\((?<=[\dkmn] \()(?P<paren_year>" + _YEAR + r")\)|"
@@ -103,7 +104,7 @@ def latest_month_end(month: int, published: date | None) -> date | None:
 # Every period mention contains one of these; the full grammar only runs around them, on the
 # lowered text (re.IGNORECASE slows Python's alternations), and only where a word starts with a
 # letter that can begin a mention. This keeps a scan of a long article close to a plain search.
-_ANCHOR = starting_with_first_chars(r"\d{4}|year|month|same|\bye\b|quarter|\bq[1-4]\b|half")
+_ANCHOR = starting_with_first_chars(r"\d{4}|year|month|same|\bye\b|y/e|12m|quarter|\bq[1-4]\b|half")
 _PERIOD_LOWER = starting_with_first_chars(lowercase_pattern(PERIOD.pattern))
 # A mention starts at most this far before its first anchor ("throughout the calendar year 2015"
 # is the longest reach, 24 characters) and ends at most this far after it.
