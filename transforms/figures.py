@@ -183,6 +183,19 @@ def _kind(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, in
     return "estimate", None
 
 
+def _counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.Cue | None) -> bool:
+    """Stocks of people, age groups and things counted: "2 million EU workers", "aged 18 to 24",
+    "3 million jobs", "Vacancies stood at 829,000", "the number of EU nationals working here"."""
+    after = min(e, n.end + 60)
+    return bool(C.STOCK.match(text, n.end, after) and flow_cue is None
+                or C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start)
+                or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
+                or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
+                or C.COUNTED_THINGS.match(text, n.end, after)
+                or C.THINGS_BEFORE.search(text, max(s, n.start - 50), n.start)
+                or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start))
+
+
 class _Reader:
     """State carried while reading one article top to bottom."""
 
@@ -284,29 +297,8 @@ class _Reader:
                     reach = flows
                 d.flow = flow_cue.value if flow_cue else (next(iter(reach)) if len(reach) == 1 else None)
                 d.breakdown = bd_cue.value if bd_cue else None
-                if d.flow is None and d.kind == "change" and drafts and drafts[-1].flow:
-                    # "Net migration rose to 300,000, up 20,000": a movement with no words of its own
-                    # measures the figure just given
-                    d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
-                elif d.flow is None and self.question_flow:
-                    d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
-                elif d.flow is None and anaphoric and not d.breakdown and self.after_things:
-                    pass  # "23,705 asylum applications ... The correct figure is 23,507": the same things
-                elif d.flow is None and anaphoric and not d.breakdown and self._plain_flow():
-                    # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
-                    d.flow = self._plain_flow()
-                    d.extra["inherited"] = True
-                elif d.flow is None and anaphoric and not d.breakdown and len(self.previous_flows) > 1 \
-                        and self.article_flow:
-                    # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
-                    # year to 764k": with two flows just given, "its estimate" is the article's own topic
-                    d.flow = self.article_flow
-                    d.extra["inherited"] = True
-                elif d.flow is None and (anaphoric or d.breakdown):
-                    # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
-                    # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
-                    d.flow = self.previous_flow or self.earlier_flow or self.article_flow
-                    d.extra["inherited"] = True
+                if d.flow is None:
+                    self._lean_on_context(d, drafts, anaphoric)
             d.extra["clause"] = clause
             if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
                     text, drafts[-1].number.end, n.start) or self._from_to(drafts[-1], n, clauses)):
@@ -323,13 +315,7 @@ class _Reader:
                 d.geography = min(geos, key=lambda c: _gap((c.start, c.end), (n.start, n.end))).value
             else:
                 d.geography = self.context_geography or self.article_geography
-            if C.STOCK.match(text, n.end, min(e, n.end + 60)) and flow_cue is None or \
-                    C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start) or \
-                    C.WORKER_STOCK.match(text, n.end, min(e, n.end + 60)) or C.AGE_GROUP.match(text, n.end, min(e, n.end + 60)) \
-                    or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start) \
-                    or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 60)) \
-                    or C.THINGS_BEFORE.search(text, max(s, n.start - 50), n.start) \
-                    or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start):
+            if _counts_no_migrants(text, s, e, n, flow_cue):
                 d.flow = None
             self._period(d, n, periods, clauses, clause, anchor, turns)
             if d.period_end is None and clause is not None and self._opens_from(clause, clauses):
@@ -373,6 +359,32 @@ class _Reader:
         if geo_here:
             self.context_geography = geo_here[-1]
         return drafts
+
+    def _lean_on_context(self, d: _Draft, drafts: list[_Draft], anaphoric: bool) -> None:
+        """The flow of a figure with no flow words of its own, from what was said just before."""
+        if d.kind == "change" and drafts and drafts[-1].flow:
+            # "Net migration rose to 300,000, up 20,000": a movement with no words of its own
+            # measures the figure just given
+            d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
+            return
+        if self.question_flow:
+            d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
+            return
+        if anaphoric and not d.breakdown:
+            if self.after_things:
+                return  # "23,705 asylum applications ... The correct figure is 23,507": the same things
+            named = self._plain_flow()
+            if named:  # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
+                d.flow = named
+            elif len(self.previous_flows) > 1 and self.article_flow:
+                # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
+                # year to 764k": with two flows just given, "its estimate" is the article's own topic
+                d.flow = self.article_flow
+        if d.flow is None and (anaphoric or d.breakdown):
+            # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
+            # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
+            d.flow = self.previous_flow or self.earlier_flow or self.article_flow
+        d.extra["inherited"] = d.flow is not None
 
     def _plain_flow(self) -> str | None:
         if self.plain is None:
