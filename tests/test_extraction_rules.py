@@ -918,3 +918,137 @@ def test_a_citys_own_figures_are_not_uk_figures():
 def test_would_think_is_a_belief_not_a_forecast():
     text = "In 2014 you would think a million people arrived; in fact 620,000 people arrived."
     assert {f.kind for f in figs(text, date(2015, 5, 1))} == {"estimate"}
+
+
+# --- a fourth batch of styles: passives, balances without the words, features, transcripts --------
+
+@pytest.mark.parametrize("text", [
+    "Arrivals exceeded departures by 230,000 in the year to June 2011.",
+    "In the year to June 2011, it is estimated that 230,000 more people arrived than left.",
+    "In the year to June 2011 there was a net gain of 230,000.",
+    "The population grew by 230,000 through migration in the year to June 2011.",
+    "Migration adds 230,000 to UK population in the year to June 2011",
+])
+def test_the_balance_named_without_the_words_net_migration(text):
+    f = only(text, date(2011, 11, 24))
+    assert (f.kind, f.flow, f.value, f.period_end) == ("estimate", "net_migration", 230_000, date(2011, 6, 30))
+
+
+def test_a_target_for_the_difference_between_arrivals_and_departures():
+    text = "Net migration was 230,000 in 2010. The government wants the annual difference between arrivals and departures to fall below 100,000."
+    assert [(f.kind, f.flow) for f in figs(text, date(2011, 5, 1))] == [("estimate", "net_migration"), ("target", "net_migration")]
+
+
+def test_leaving_net_migration_at_is_not_leaving():
+    text = "In 2017 immigration was 580,000 and emigration 336,000, leaving net migration at 244,000, down 29,000 on the year before."
+    assert [(f.kind, f.flow) for f in figs(text, date(2018, 5, 1))][2:] == [("estimate", "net_migration"), ("change", "net_migration")]
+
+
+def test_given_as_the_reason_is_not_a_clause_break():
+    text = "In 2011 study was given as the reason for coming by 246,000 people."
+    assert only(text, date(2012, 5, 1)).breakdown_value == "study"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("In 2011, 167,000 arrivals were citizens of other EU countries.", "eu"),
+    ("In 2007 the inflow from the eight accession countries was 112,000.", "eu8"),
+])
+def test_more_ways_of_naming_groups(text, group):
+    assert only(text, date(2012, 5, 1)).breakdown_value == group
+
+
+def test_an_aside_about_the_year_a_country_joined_describes_no_figure():
+    text = "Back in 2004, the year eight central and eastern European countries joined the European Union, 580,000 people came to live in Britain."
+    f = only(text, date(2011, 5, 1))
+    assert (f.breakdown_value, f.period_end) == (None, date(2004, 12, 31))
+
+
+def test_any_previous_year_is_not_the_previous_year():
+    f = only("In the year to September 2010, 238,000 came for formal study, more than in any previous year.", date(2011, 2, 24))
+    assert f.period_end == date(2010, 9, 30)
+
+
+def test_those_twelve_months_and_that_year_are_the_period_under_discussion():
+    text = ("In the year to September 2010, 591,000 people arrived.\n\n"
+            "The outflow over those twelve months is now put at 352,000.\n\nIn 2007, 574,000 arrived; that year 341,000 left.")
+    assert [f.period_end for f in figs(text, date(2011, 8, 25))] == [
+        date(2010, 9, 30), date(2010, 9, 30), date(2007, 12, 31), date(2007, 12, 31)]
+
+
+def test_the_articles_period_is_the_one_its_opening_names():
+    text = ("Outflow bigger than thought\n\nMore people left Britain in the year to September 2010 than first estimated.\n\n"
+            "The outflow is now put at 352,000.\n\nFinal estimates for the year to December 2010 will follow in the spring.")
+    assert only(text, date(2011, 8, 25)).period_end == date(2010, 9, 30)
+
+
+def test_a_number_alone_on_a_line_takes_the_caption_below_it():
+    text = "The revision in numbers\n\n600,000\nPeople who came to live in the UK in 2004, on the revised figures.\n\n240,000\nNet migration in 2004."
+    assert [(f.flow, f.value, f.period_end) for f in figs(text, date(2011, 5, 1))] == [
+        ("immigration", 600_000, date(2004, 12, 31)), ("net_migration", 240_000, date(2004, 12, 31))]
+
+
+def test_footnote_marks_on_table_values():
+    text = ("Year ending     Immigration     Emigration     Net migration\n"
+            "March 2011      581,000*        342,000        239,000*\n"
+            "March 2012      536,000         353,000        183,000[1]\n"
+            "March 2013      520,000 (p)     365,000 (p)    155,000 (p)\n")
+    got = {(f.flow, f.period_end): f.value for f in figs(text, date(2013, 11, 28))}
+    assert got[("immigration", date(2011, 3, 31))] == 581_000 and got[("net_migration", date(2012, 3, 31))] == 183_000
+    assert got[("emigration", date(2013, 3, 31))] == 365_000 and len(got) == 9
+
+
+@pytest.mark.parametrize("text, geography", [
+    ("In 2010, 139,000 British citizens left to live abroad, many of them for Australia, Canada, Spain and France.", "UK"),
+    ("Net migration to Spain was negative in 2011: 62,000 Spaniards left last year, many for Germany and Britain.", "Spain"),
+])
+def test_where_leavers_went_is_not_the_figures_country(text, geography):
+    assert only(text, date(2012, 5, 1)).geography == geography
+
+
+def test_a_number_that_opens_its_own_clause_in_a_headline():
+    text = "Formal study tops reasons as 586,000 arrive\n\nSome 586,000 people came in the year to September 2010."
+    assert {f.breakdown_value for f in figs(text, date(2011, 2, 24))} == {None}
+
+
+def test_a_target_is_of_what_the_story_is_about():
+    text = ("Net migration was 236,000 in the year to March 2011.\n\nBut 578,000 people came here in those twelve months.\n\n"
+            "The truth is, his target of below 100,000 was never credible.")
+    assert [(f.kind, f.flow) for f in figs(text, date(2011, 9, 1))][-1] == ("target", "net_migration")
+
+
+def test_double_the_level_of_a_named_year_compares():
+    text = ("In the year to March 2013, net migration was 155,000.\n\n"
+            "Arrivals from Romania and Bulgaria reached 19,000, almost double the 2007 level of 10,000.")
+    got = [(f.breakdown_value, f.value, f.period_end) for f in figs(text, date(2013, 8, 29))][1:]
+    assert got == [("eu2", 19_000, date(2013, 3, 31)), ("eu2", 10_000, date(2007, 12, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "Net migration was 230,000 in 2011. Unemployment stands at 2.57 million.",
+    "Net migration was 230,000 in 2011. The NHS, which employs more than 60,000 EU nationals, is worried.",
+    "Net migration was 230,000 in 2011. A 1.5k shortfall in seasonal pickers was reported.",
+])
+def test_more_numbers_that_are_no_migration_figure(text):
+    assert [f.value for f in figs(text, date(2012, 5, 1))] == [230_000]
+
+
+def test_a_study_that_forecast_is_a_report_not_a_reason():
+    text = "Net migration was 230,000 in 2011. A Home Office study had forecast 13,000 arrivals a year."
+    assert [(f.kind, f.breakdown_value) for f in figs(text, date(2012, 5, 1))] == [("estimate", None), ("forecast", None)]
+
+
+def test_by_a_past_year_opening_a_sentence_dates_the_paragraph():
+    text = "Net migration was 240,000 in the year to September 2010.\n\nBy 2007 the picture had changed. Overall, 574,000 people arrived."
+    assert figs(text, date(2011, 5, 1))[-1].period_end == date(2007, 12, 31)
+
+
+def test_a_sentence_without_figures_names_the_group_too():
+    text = ("Net migration was 155,000 in the year to March 2013.\n\n"
+            "Work-related immigration bucked the trend. It was up by a fifth to 192,000.")
+    assert figs(text, date(2013, 8, 29))[-1].breakdown_value == "work"
+
+
+def test_the_group_of_one_number_carries_to_the_next_in_the_same_construction():
+    text = "In the year to March 2017 EU net migration dropped to 127,000: 248,000 EU citizens arrived and 121,000 left."
+    assert [(f.flow, f.breakdown_value) for f in figs(text, date(2017, 8, 24))][1:] == [
+        ("immigration", "eu"), ("emigration", "eu")]

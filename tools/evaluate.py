@@ -16,10 +16,14 @@ SETS = {"seeds": ("seeds", "seed", 1.0), "dev": ("dev", "dev", 0.95)}
 # tests/fixtures/heldout/README.md. Scored the same way, against a lower bar: a check on generalising.
 # A second batch (tests/fixtures/heldout2/) came later, in yet other styles (from-to, Q&A, fact
 # checks, numbered lists, tables in thousands, regional figures), and a third (op-eds, charts with
-# CSV data, ONS bulletins, aligned tables with a Change column, corrections); both written unseen.
+# CSV data, ONS bulletins, aligned tables with a Change column, corrections), a fourth (passives,
+# balances without the words, features, transcripts) and a fifth (digests, Scottish and Welsh
+# outlets, economics, ranges, shorthand periods); all written unseen.
 HELDOUT = [("heldout (ours)", REPO / "tests" / "fixtures" / "heldout", "heldout"),
            ("heldout2 (ours)", REPO / "tests" / "fixtures" / "heldout2", "heldout2"),
-           ("heldout3 (ours)", REPO / "tests" / "fixtures" / "heldout3", "heldout3")]
+           ("heldout3 (ours)", REPO / "tests" / "fixtures" / "heldout3", "heldout3"),
+           ("heldout4 (ours)", REPO / "tests" / "fixtures" / "heldout4", "heldout4"),
+           ("heldout5 (ours)", REPO / "tests" / "fixtures" / "heldout5", "heldout5")]
 HELDOUT_BAR = 0.9
 
 

@@ -24,10 +24,14 @@ _LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)\u2013\u2014-]|$)|\s+(?:in|during|over|la
 FLOW_CUES = [
     ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+)?(?:migration|immigration|migrants?|inflow)"
                       # "Net: 685k" in a run of labelled figures
-                      r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|difference,?\s+known\s+as\s+net"
+                      r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance)"
+                      # "arrivals exceeded departures by 230,000", "251,000 more people arrived than left"
+                      r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
+                      r"|more\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
+                      r"|difference,?\s+known\s+as\s+net"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving|departures?|departed"
+    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:net\s+migration|the\s+(?:balance|total|net)|a\s+net|it)\b)|departures?|departed"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)|return(?:ed|ing)\s+home"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
@@ -57,20 +61,23 @@ BREAKDOWN_CUES = [
     ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
                        r"|\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
-    ("reason", "study", r"\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"),
+    # ("a Home Office study had forecast": a report, not a reason)
+    ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"),
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
     ("reason", "asylum", r"\basylum\b|refugees?"),
     ("reason", "other", r"other\s+reasons?"),
     ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe)\b"),
     ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union|bloc|union)\s+in\s+2004"
-                           r"|eight\s+central\s+and\s+eastern\s+European\s+(?:countries|states|nations)"),
+                           r"|eight\s+central\s+and\s+eastern\s+European\s+(?:countries|states|nations)"
+                           r"|(?:eight\s+)?accession\s+(?:countries|states)|(?:the\s+)?new\s+member\s+states"),
     ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+and\s+Bulgarian?s?|Bulgarian?s?\s+and\s+Romanian?s?"),
     ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
     ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
     # "EU immigration was 170,000": the flow of EU citizens
     ("citizenship", "eu", r"\bEU\s+(?:citizens|nationals|migrants|immigrants|workers|residents|arrivals|people"
                           r"|immigration|emigration|migration|net\s+migration)"
-                          r"|European\s+Union\s+(?:citizens|nationals)|(?<!outside\s)(?<!outside\sthe\s)"
+                          r"|European\s+Union\s+(?:citizens|nationals)|(?:citizens|nationals)\s+of\s+(?:other\s+)?EU"
+                          r"\s+(?:countries|member\s+states|states)|(?<!outside\s)(?<!outside\sthe\s)"
                           r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"),
     ("citizenship", "british", r"British\s+(?:citizens|nationals|people)|Britons|UK\s+(?:citizens|nationals)"),
 ]
@@ -102,9 +109,13 @@ GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
            r"Statistics|England\s+and\s+Wales|Home\s+Office")]
 _ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
 # "Britons retiring to Spain", "graduates heading to Australia": where people from the UK went
-_DESTINATION_OF_LEAVERS = re.compile(r"\b(?:retir\w+|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|emigrat\w+|relocat\w+|go(?:es|ing|ne)?|went"
-                                     r"|left|leav(?:e|es|ing)|bound)"
-                                     r"\s+(?:abroad\s+)?(?:to|for)\s+(?:the\s+)?$", _I)
+_DESTINATION_OF_LEAVERS = re.compile(r"\b(?i:retir\w+|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|emigrat\w+|relocat\w+|go(?:es|ing|ne)?"
+                                     r"|went|left|leav(?:e|es|ing)|bound|departed)\b"
+                                     # "... left to live abroad, many of them for Australia, Canada, Spain and France"
+                                     r"(?:[^.;:]{0,40}?\b(?i:for|to)|\s+(?i:abroad\s+)?(?i:to|for))\s+(?:the\s+)?"
+                                     r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+|or\s+)?)*$")
+_LEFT_FOR = re.compile(r"\b(?i:left|leav(?:e|es|ing)|emigrat\w+|departed)\b[^.;:]{0,40}?\b(?i:for)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+|or\s+)?)*$")
 # "the Old Commonwealth countries of Australia, Canada, New Zealand" or "(Australia, Canada)": examples
 _EXAMPLES_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|countries\s+(?:of|like|such\s+as|including)|e\.g\.)\s+|\(\s*)"
                               r"(?:(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+)?)*$")
@@ -127,7 +138,7 @@ CHANGE_VERB_BEFORE = re.compile(
     r"just\s+under|an\s+estimated)\s+)?$", _I)
 # "100,000 fewer people", "166,000 higher than"
 CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down)\b"
-                          r"(?!\s+(?:to|from)\b)", _I)
+                          r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b)", _I)
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
                 r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
                 r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to")
@@ -142,13 +153,17 @@ CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|wher
 
 # Appositions that define a term ("the difference between the numbers coming in and leaving") or
 # set a contrast aside ("rather than with a definite job") carry cues that describe nothing counted.
-MASKS = starting_with_first_chars(r"(?:the\s+(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting)"
-                   r"[^,;:()–—]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)",
+MASKS = starting_with_first_chars(r"(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting)"
+                   r"[^,;:()–—]*"
+                   # "Back in 2004, the year eight ... countries joined the European Union, 582,000 came"
+                   r"|\bthe\s+year\s+(?:when\s+|in\s+which\s+)?[^,;:()–—.]*?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)",
                    _I)
 # Comparison clauses lean on another period: "up from 153,000 in the year to September 2012".
 # A bare "from" compares only when a number follows it ("to 300,000 from a revised 400,000"); "arrivals from
 # outside the EU totalled 533,000" names an origin.
-COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|than|versus|vs\.?|against)\s"
+COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|than|versus|vs\.?|against"
+                        # "almost double the 2007 level of 10,000"
+                        r"|(?:double|twice|treble|triple|half)(?=\s+(?:the|its|that)\b))\s"
                         r"|\bfrom\s(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])", _I)
 # An article that revises an estimate may quote the figure it replaces: "revised up to 906,000 from
 # 740,000", "previously estimated at 740,000". That older figure belongs to an earlier vintage.
@@ -171,18 +186,22 @@ TO_A_NUMBER = re.compile(r"\sto\s+(?:(?:a|an|about|around|some|nearly|almost|jus
 CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:and|while|but|whereas|with)\s"
                         r"|\s(?:(?:driven|fuelled|fueled|caused|pushed|boosted)\s+by|due\s+to|because(?:\s+of)?|thanks\s+to"
                         r"|as\s+a\s+result\s+of|reflecting)\s"
-                        r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)\sas\s(?!(?:many|much|high|low|well|large|"
+                        # "Formal study tops reasons as 586,000 arrive": a number that opens its own clause
+                        r"|\sas\s(?=[\d][\d,.]*\s*(?:k|m|million)?\s+(?:[a-z]+\s+)?(?:arriv|leav|left|came|come|emigrat))"
+                        r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)(?<!given)(?<!described)(?<!cited)(?<!seen)"
+                        r"(?<!regarded)(?<!counted)(?<!recorded)(?<!listed)(?<!defined)(?<!treated)\sas\s(?!(?:many|much|high|low|well|large|"
                         r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
 # Where one assertion ends and another, with its own period, begins.
 NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
-ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same)\b"
+ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same|targets?)\b"
                      # "The fall of more than 400,000 was ...": the movement of the figure just given
                      r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision|peak)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
+           r"|shortfall|shortage"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
 STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|(?:who\s+)?live\s+(?:in|here|abroad|overseas)|residents?|population"
@@ -216,10 +235,17 @@ STOCK_BEFORE = starting_with_first_chars(r"(?:population(?:\s+of\s+(?:the\s+)?(?
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,4}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work)\b[^;:]{0,80}$", _I)
+# The population's growth through migration is net migration, not a stock.
+NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+to|as\s+a\s+result\s+of)\s+(?:the\s+)?"
+                              r"(?:net\s+)?(?:international\s+)?(?:migration|immigration)\b", _I)
+NET_GROWTH_BEFORE = re.compile(r"\b(?:net\s+)?migration\s+(?:adds|added|add|adding)\s+(?:[a-z]+\s+)?$", _I)
+TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Britain'?s?\s+|British\s+)?population\b", _I)
 # "Vacancies stood at 829,000": things counted, named before their number
-THINGS_BEFORE = starting_with_first_chars(r"\b(?:vacancies|applications|visas|jobs|crossings|claims|grants|" + _THINGS + r")\s+"
-                           r"(?:stood\s+at|were|was|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
-                           r"|numbered)\s*(?:[a-z]+\s+){0,3}$", _I)
+THINGS_BEFORE = starting_with_first_chars(r"\b(?:(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
+                           r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")\s+"
+                           r"(?:stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
+                           r"|numbered)|(?:employs|employed|employing|hires|hired)(?:\s+(?:more\s+than|over|about|around|some|nearly|almost))?)"
+                           r"\s*(?:[a-z]+\s+){0,3}$", _I)
 
 
 class Cue(NamedTuple):  # a tuple: made by the thousand per article, cheaper than a dataclass
@@ -279,7 +305,11 @@ def kind_cues(lowered: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def has_flow_cue(lowered: str, start: int = 0, end: int | None = None) -> bool:
     """Whether a text (lowered) says anything about people moving: articles that do not are skipped."""
-    return _FLOW_RX[0].search(lowered, start, len(lowered) if end is None else end) is not None
+    end = len(lowered) if end is None else end
+    return _FLOW_RX[0].search(lowered, start, end) is not None or _MIGRATION.search(lowered, start, end) is not None
+
+
+_MIGRATION = re.compile(r"\bmigra")  # "the population grew by 230,000 through migration"
 
 
 def _scan(text, start, end, family, compiled, masks, lowered=None):
@@ -295,6 +325,10 @@ def _scan(text, start, end, family, compiled, masks, lowered=None):
             continue  # words inside a definition or a contrast describe nothing counted
         cues.append(Cue(s, e, family, tags[m.lastgroup]))
     return cues
+
+
+_BALANCE_DEFINED = re.compile(r"the\s+(?:\w+\s+)?(?:difference|gap|balance)\s+between\s+(?:the\s+numbers?\s+(?:of\s+)?)?"
+                              r"(?:arrivals|immigration|inflows?|those\s+arriving|people\s+(?:arriving|coming))", _I)
 
 
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -318,10 +352,17 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
     """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often."""
     masks = masked_spans(text, start, end)
     cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered)
+    if masks and not any(c.value == "net_migration" for c in cues):
+        # "wants the annual difference between arrivals and departures to fall below 100,000": with no
+        # other name for it, the definition is the name of net migration
+        cues += [Cue(ms, me, "flow", "net_migration") for ms, me in masks if _BALANCE_DEFINED.match(text, ms, me)]
+        cues.sort(key=lambda c: c.start)
     cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
+        if cue.value == "UK" and _LEFT_FOR.search(text, max(0, cue.start - 90), cue.start):
+            continue  # "62,000 Spaniards left last year, many for Germany and Britain": where leavers went
         if cue.value != "UK" and (_ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start)
-                                   or _DESTINATION_OF_LEAVERS.search(text, max(0, cue.start - 30), cue.start)
+                                   or _DESTINATION_OF_LEAVERS.search(text, max(0, cue.start - 90), cue.start)
                                    or _EXAMPLES_BEFORE.search(text, max(0, cue.start - 60), cue.start)):
             continue
         if cue.value == _CITY:

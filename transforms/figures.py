@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-18"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-19"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,8 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
 _COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
 _CLAUSE_PENALTY = 10_000
 _HEADING_WIDTH = 120
+_LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d[\d,.]*\s*(?:k|m|million|bn)?\s*")
+_LEAD_LINES = 3  # headline, standfirst or byline, first paragraph
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
 _LABEL_COLON = re.compile(r":\s*")
@@ -117,6 +119,7 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Matc
             bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, n.end)
 
     flow_starts = [c.start for c in cues if c.family == "flow"]
+    marks_by_start = {m.start(): m for m in marks}
 
     def is_label(c: C.Cue) -> bool:
         """The cue is all of its segment ("Immigration: 1.2m | Emigration: 532k"): it binds tightest."""
@@ -125,14 +128,24 @@ def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Matc
 
     def before_own_flow(c: C.Cue, n: NumberMention) -> bool:
         """A breakdown in an earlier clause, when the number's clause names its own flow: "control
-        immigration from the EU, and ... cutting net migration to below 100,000"."""
+        immigration from the EU, and ... cutting net migration to below 100,000", "Formal study tops
+        reasons for moving to UK as 586,000 arrive"."""
         if c.family != "breakdown" or c.end > n.start:
             return False
         i = bisect.bisect_left(hard, c.end)
         if i == len(hard) or hard[i] >= n.start:
             return False
         j = bisect.bisect_left(flow_starts, hard[i])
-        return j < len(flow_starts) and flow_starts[j] < n.start
+        if j < len(flow_starts) and flow_starts[j] < n.start:
+            return True
+        # an "as" clause is an assertion of its own: its flow words after the number count too
+        k = bisect.bisect_left(hard, n.start) - 1
+        if marks_by_start[hard[k]].group(0).strip().lower() in _COORDINATING:
+            return False
+        after = bisect.bisect_left(hard, n.end)
+        clause_end = hard[after] if after < len(hard) else len(text)
+        j = bisect.bisect_left(flow_starts, hard[k])
+        return j < len(flow_starts) and flow_starts[j] < clause_end
 
     def gap(c: C.Cue, n: NumberMention) -> int:
         lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
@@ -315,8 +328,18 @@ class _Reader:
                 d.geography = min(geos, key=lambda c: _gap((c.start, c.end), (n.start, n.end))).value
             else:
                 d.geography = self.context_geography or self.article_geography
-            if _counts_no_migrants(text, s, e, n, flow_cue):
+            if C.NET_GROWTH_AFTER.match(text, n.end, min(e, n.end + 80)) or (
+                    C.NET_GROWTH_BEFORE.search(text, max(s, n.start - 30), n.start)
+                    and C.TO_POPULATION.match(text, n.end, min(e, n.end + 60))):
+                # "The population grew by 174,000 through migration", "Migration adds 230,000 to UK population"
+                d.flow, d.kind, d.direction = "net_migration", "estimate", None
+                d.extra["inherited"] = False
+            elif _counts_no_migrants(text, s, e, n, flow_cue):
                 d.flow = None
+            elif d.breakdown is None and flow_cue is not None and 0 <= flow_cue.start - n.end <= 2 and drafts \
+                    and drafts[-1].extra.get("group_after"):
+                d.breakdown = drafts[-1].breakdown  # "248,000 EU citizens arrived and 121,000 left": the same group
+            d.extra["group_after"] = bd_cue is not None and 0 <= bd_cue.start - n.end <= 2
             self._period(d, n, periods, clauses, clause, anchor, turns)
             if d.period_end is None and clause is not None and self._opens_from(clause, clauses):
                 # "from 411,000 in the year to September 2021 to 493,000 ..., so net migration climbed
@@ -370,12 +393,15 @@ class _Reader:
         if self.question_flow:
             d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
             return
+        if d.kind == "target" and not d.breakdown and self.article_flow:
+            d.flow = self.article_flow  # "his target of below 100,000": a target is of what the story is about
+            return
         if anaphoric and not d.breakdown:
             if self.after_things:
                 return  # "23,705 asylum applications ... The correct figure is 23,507": the same things
             named = self._plain_flow()
             if named:  # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
-                d.flow = named
+                d.flow, d.breakdown = named
             elif len(self.previous_flows) > 1 and self.article_flow:
                 # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
                 # year to 764k": with two flows just given, "its estimate" is the article's own topic
@@ -386,11 +412,14 @@ class _Reader:
             d.flow = self.previous_flow or self.earlier_flow or self.article_flow
         d.extra["inherited"] = d.flow is not None
 
-    def _plain_flow(self) -> str | None:
+    def _plain_flow(self) -> tuple[str, str | None] | None:
+        """The one flow (and the one group, if any) the last sentence without figures named."""
         if self.plain is None:
             return None
-        named = {c.value for c in C.find_cues(self.text, *self.plain, self.lowered) if c.family == "flow"}
-        return named.pop() if len(named) == 1 else None
+        cues = C.find_cues(self.text, *self.plain, self.lowered)
+        flows = {c.value for c in cues if c.family == "flow"}
+        groups = {c.value for c in cues if c.family == "breakdown"}
+        return (flows.pop(), groups.pop() if len(groups) == 1 else None) if len(flows) == 1 else None
 
     def _opens_from(self, clause: int, clauses: list[tuple[int, int]]) -> bool:
         return C.COMPARISON.match(self.text, clauses[clause][0]).group(0).rstrip().lower().endswith("from")
@@ -465,10 +494,14 @@ class _Reader:
             d.extra["article_period"] = True
 
 
-def _article_period(periods: list[PeriodMention], published: date | None) -> date | None:
-    """The latest finished 12-month period the article names: what a news report is about."""
-    ends = [p.period_end for p in periods
-            if p.kind == "absolute" and p.period_end and (published is None or p.period_end <= published)]
+def _article_period(periods: list[PeriodMention], published: date | None, lead_end: int) -> date | None:
+    """The latest finished 12-month period the article's opening names (else the whole article):
+    what a news report is about. A period named further down may be another release's ("final
+    estimates for the year to December 2010 will follow in the spring")."""
+    named = [p for p in periods
+             if p.kind == "absolute" and p.period_end and (published is None or p.period_end <= published)]
+    lead = [p.period_end for p in named if p.start < lead_end]
+    ends = lead or [p.period_end for p in named]
     return max(ends) if ends else None
 
 
@@ -491,18 +524,32 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     reader = _Reader(text, published, lowered)
     periods = find_periods(text, published, 0, end, lowered)
     reader.index(find_numbers(text, 0, end), periods)
-    reader.article_period = _article_period(periods, published)
+    opening = [sp for sp in line_spans if text[sp[0]:sp[1]].strip()][:_LEAD_LINES]
+    reader.article_period = _article_period(periods, published, opening[-1][1] if opening else 0)
     first = [sp for sp in line_spans if sp[1] > sp[0]][:2]
     reader.article_geography = _article_geography(text, first)
     first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)
     reader.article_flow = first_flow.value if first_flow else None
 
     drafts: list[_Draft] = []
+    captioned: set[int] = set()
     for idx, (ls, le) in enumerate(line_spans):
         if idx in table_lines or not text[ls:le].strip():
             reader.new_paragraph()
             continue
+        if idx in captioned:
+            continue  # read with the number above it
         spans = list(sentences(text, ls, le))
+        nxt = _caption_below(text, line_spans, idx, table_lines)
+        if nxt is not None:
+            # "600,000" alone on a line, then "People who came to live in the UK in 2004. ...": the
+            # caption's first sentence says what the number is
+            caption = list(sentences(text, *line_spans[nxt]))
+            drafts += reader.read_sentence(ls, caption[0][1])
+            for s, e in caption[1:]:
+                drafts += reader.read_sentence(s, e)
+            captioned.add(nxt)
+            continue
         for s, e in spans:
             drafts += reader.read_sentence(s, e, whole_line=len(spans) == 1)
     for cell in table_cells:
@@ -516,6 +563,15 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)
     return [_finish(article_id, text, published, d) for d in drafts
             if d.flow and not (d.breakdown or "").startswith("unlisted:")]
+
+
+def _caption_below(text: str, line_spans: list[tuple[int, int]], idx: int, table_lines: set[int]) -> int | None:
+    """The next line, when this one holds a number alone ("600,000") and the next says what it is."""
+    ls, le = line_spans[idx]
+    if not _LONE_NUMBER.fullmatch(text, ls, le) or idx + 1 >= len(line_spans) or idx + 1 in table_lines:
+        return None
+    ns, ne = line_spans[idx + 1]
+    return idx + 1 if text[ns:ne].strip() and not _LONE_NUMBER.fullmatch(text, ns, ne) else None
 
 
 def _date_by_the_report(drafts: list[_Draft], provisional: date | None, published: date | None) -> None:

@@ -37,7 +37,7 @@ PERIOD = re.compile(
     r"(?:(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
-    r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
+    r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across|(?<![^\n.!?]\s)(?<![^\n.!?])by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
     r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
     # "the 2022 figure", "2023's total": a calendar year named as an attribute of the figure
     r"|(?P<fig_year>" + _YEAR + r")(?:['’]s)?\s+(?:figures?|totals?|estimates?|levels?|numbers?|counts?)\b"
@@ -48,10 +48,14 @@ PERIOD = re.compile(
     # "in the same period a year before": the period a year before the one under discussion
     r"|(?P<prev>(?:the\s+)?same\s+(?:period|time|12\s+months|twelve\s+months)\s+(?:a|one|the)\s+year\s+(?:before|earlier)"
     r"|(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?(?:previous|preceding|prior)\s+year"
-    r"|(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)|a\s+year\s+(?:earlier|before)"
+    # ("more than in any previous year" compares with every year, not with the one before)
+    r"|(?<!any\s)(?<!every\s)(?<!each\s)(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)"
+    r"|a\s+year\s+(?:earlier|before)"
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
     r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
-    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time))"
+    # "the same period", "those twelve months", "that year": the period under discussion
+    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time)|(?:those|these)\s+(?:12|twelve)\s+months"
+    r"|that\s+(?:year|period)(?!\s+(?:ending|ended|to)\b)|over\s+the\s+period\b|in\s+the\s+period\b)"
     # Spans that are not 12 months: a figure over a quarter or over several years is no annual flow
     # ("a quarter of a million", "a quarter of arrivals" are fractions, not quarters of a year)
     r"|(?P<span>(?:the|this|that|each|every|any)\s+(?:[a-z]+-to-[a-z]+\s+|first\s+|second\s+|third\s+|fourth\s+|final\s+"
@@ -141,7 +145,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             year = int(m.group("c_year"))
             if published is not None and year >= published.year:
                 continue  # the current or a future year cannot be a finished 12-month period
-            if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over", "across")):
+            if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over", "across", "by")):
                 continue
             if _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _SINCE_BEFORE.search(
                     text, max(0, m.start() - 30), m.start()):

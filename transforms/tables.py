@@ -84,10 +84,16 @@ def _split(text: str, start: int, end: int, sep: str, loose: bool = False) -> li
     return cells
 
 
+_FOOTNOTE_MARKS = re.compile(r"(?:\s*(?:\*+|†|‡|\[\w{1,3}\]|\((?:p|r|e|f|P|R|E|prov)\)))+$")
+
+
 def _value_cell(text: str, s: int, e: int, scale: int = 1) -> NumberMention | None | bool:
     """The number filling a cell; None when the cell is a missing-value marker; False when not a value."""
     if MISSING.match(text[s:e].strip()):
         return None
+    marker = _FOOTNOTE_MARKS.search(text, s, e)  # "581,000*", "183,000[1]", "520,000 (p)"
+    if marker and marker.start() > s:
+        e = marker.start()
     if s > 0 and text[s - 1] == ",":  # a comma-separated cell: read it on its own, then put it back in place
         numbers = [n._replace(start=n.start + s, end=n.end + s) for n in find_numbers(text[s:e], 0, e - s, scale)]
     else:
