@@ -1052,3 +1052,88 @@ def test_the_group_of_one_number_carries_to_the_next_in_the_same_construction():
     text = "In the year to March 2017 EU net migration dropped to 127,000: 248,000 EU citizens arrived and 121,000 left."
     assert [(f.flow, f.breakdown_value) for f in figs(text, date(2017, 8, 24))][1:] == [
         ("immigration", "eu"), ("emigration", "eu")]
+
+
+# --- a fifth batch of styles: Q&As, Welsh outlets, economics pieces, ranges, negatives ---------------
+
+def test_lower_than_a_year_earlier_at_is_a_change_and_a_level_now():
+    text = "Net migration to the UK was 91,000 lower than a year earlier at 179,000 in the year to September 2020."
+    assert [(f.kind, f.direction, f.value, f.period_end) for f in figs(text, date(2020, 11, 26))] == [
+        ("change", "down", 91_000, date(2020, 9, 30)), ("estimate", None, 179_000, date(2020, 9, 30))]
+
+
+def test_below_its_level_a_year_earlier_then_the_level_reached():
+    text = "In the year to September 2020, the number who came to study was 23,000 below its level a year earlier, at 168,000."
+    assert [(f.kind, f.breakdown_value, f.value) for f in figs(text, date(2020, 11, 26))] == [
+        ("change", "study", 23_000), ("estimate", "study", 168_000)]
+
+
+def test_a_named_period_after_on_is_the_base_of_a_change():
+    text = "Headline: net migration 177k in the 12m to Sep 2025, down 301k on YE Sep 2024."
+    assert {f.value: f.period_end for f in figs(text, date(2025, 11, 27))} == {177_000: date(2025, 9, 30), 301_000: date(2025, 9, 30)}
+
+
+def test_a_comparison_without_a_number_keeps_its_period_to_itself():
+    text = ("In the four quarters to June, 750,000 people arrived and 630,000 left, putting net migration at "
+            "120,000, a fraction of the levels seen in 2023.")
+    assert {f.period_end for f in figs(text, date(2026, 12, 17))} == {date(2026, 6, 30)}
+
+
+def test_a_comparison_with_an_earlier_estimate_of_the_same_period():
+    text = "Net migration was 728,000 in the year to June 2024. The revision, 166,000 higher than the previous estimate for June 2023, surprised many."
+    assert figs(text, date(2024, 11, 28))[-1].period_end == date(2023, 6, 30)
+
+
+def test_a_question_and_numbered_answers_with_bullets():
+    text = ("The estimates cover the 12m to March 2026.\n\n2. How many left?\n645,000.\n"
+            "  • Non-EU nationals: 352,000\n  • British nationals: 97,000\n\n"
+            "3. So what is net migration?\n136,000: the people who came minus the people who left.")
+    got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2026, 5, 21))]
+    assert got == [("emigration", None, 645_000), ("emigration", "non_eu", 352_000), ("emigration", "british", 97_000),
+                   ("net_migration", None, 136_000)]
+
+
+def test_of_the_whole_named_first_its_parts_follow():
+    text = ("Of the 398,000 people who emigrated in the year to June 2020, 131,000 were British citizens and 118,000 "
+            "were EU citizens; among the 612,000 who came to the UK, study was the most common reason (233,000).")
+    got = [(f.flow, f.breakdown_value) for f in figs(text, date(2020, 12, 10))]
+    assert got[:3] == [("emigration", None), ("emigration", "british"), ("emigration", "eu")]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("In 2025, 150,000 arrived with a job lined up.", "work_definite_job"),
+    ("In 2025, 85,000 arrived hoping to find one.", "work_looking_for_job"),
+])
+def test_more_work_phrasings(text, group):
+    assert only(text, date(2026, 5, 1)).breakdown_value == group
+
+
+def test_a_forecast_word_does_not_reach_past_an_estimate_named_before_the_number():
+    text = "The projections sit beside the latest official estimate: net migration of 136,000 in the year to March 2026."
+    assert only(text, date(2026, 5, 21)).kind == "estimate"
+
+
+def test_returning_from_abroad_is_no_comparison():
+    f = only("In the year to September 2020, British nationals returning from abroad accounted for 98,000.", date(2020, 11, 26))
+    assert (f.flow, f.breakdown_value, f.period_end) == ("immigration", "british", date(2020, 9, 30))
+
+
+@pytest.mark.parametrize("text", [
+    "Net migration was 121,000 in 2025, give or take 30,000.",
+    "Net migration was 121,000 in 2025. Small boat arrivals, counted on landing, reached 38,200 over the same 12 months.",
+    "Net migration was 121,000 in 2025. The survey normally carries out some 700,000 interviews a year.",
+])
+def test_margins_boats_and_interviews_are_no_figures(text):
+    assert [f.value for f in figs(text, date(2026, 5, 1))] == [121_000]
+
+
+def test_a_place_named_first_frames_the_sentence_over_the_source():
+    text = ("Net migration to the UK was 214,000 in the year to June 2020.\n\n"
+            "For Wales, the equivalent figures were 24,900 arrivals and 13,600 departures, according to the ONS.")
+    assert [f.geography for f in figs(text, date(2020, 11, 26))] == ["UK", "Wales", "Wales"]
+
+
+def test_and_joins_within_an_assertion_while_starts_another():
+    text = ("In the year to March 2017, 578,000 people moved to the UK and 339,000 emigrated, giving net migration of "
+            "239,000, while in the year to September 2017 net migration was 255,000.")
+    assert {f.value: f.period_end for f in figs(text, date(2019, 1, 24))}[239_000] == date(2017, 3, 31)

@@ -17,7 +17,7 @@ _AMOUNT = r"(?:about|around|some|roughly|nearly|almost|just|over|under|more|less
 _NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}[\d£$€])"
 
 # "532k left", "left in 2023", "left for Australia": leaving, not "had left fruit unpicked"
-_LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)\u2013\u2014-]|$)|\s+(?:in|during|over|last|this|that|for|to|after|before|between|since|"
+_LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)?!\u2013\u2014-]|$)|\s+(?:in|during|over|last|this|that|for|to|after|before|between|since|"
                       r"while|and|but|as|each|every|a\s+year|annually|altogether|overall|again)\b)")
 
 # Order matters inside each family: the first (most specific) alternative wins at a position.
@@ -31,7 +31,7 @@ FLOW_CUES = [
                       r"|difference,?\s+known\s+as\s+net"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:net\s+migration|the\s+(?:balance|total|net)|a\s+net|it)\b)|departures?|departed"
+    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)|return(?:ed|ing)\s+home"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
@@ -53,10 +53,11 @@ BREAKDOWN_CUES = [
     # come first so that "EU14 citizens" or "Non-EU+ nationals" are not read as EU or non-EU.
     ("unlisted", "unlisted", r"\bEU1[45]\b|\bEU\+|non[- ]EU\+|\bAsia\b|rest\s+of\s+the\s+world|\bAfrica\b|\bOceania\b"
                              r"|Middle\s+East|the\s+Americas|region\s+of\s+last\s+residence"),
-    ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer"),
+    ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer|job\s+lined\s+up|job\s+(?:waiting|arranged)"),
     # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
     ("reason", "work_looking_for_job", r"look(?:ing)?\s+for\s+(?:work|a\s+job|jobs)|seek(?:ing)?\s+work|job[- ]?seek\w*"
-                                       r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"),
+                                       r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"
+                                       r"|hop(?:ing|ed)\s+to\s+find\s+(?:one|work|a\s+job)"),
     # "for a job or to look for one", "to work or seek work": both kinds of work reason at once
     ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
@@ -84,6 +85,7 @@ BREAKDOWN_CUES = [
 
 # Foreign destinations; "from X" and "X citizens" name an origin or a citizenship, not a geography.
 _CITY = "city"
+SOURCE_UK = "UK:source"
 _CITIES = ("London|Manchester|Birmingham|Glasgow|Edinburgh|Cardiff|Belfast|Leeds|Liverpool|Bristol|Sheffield|Newcastle"
            "|Nottingham|Leicester")
 _CITY_NAME = re.compile(_CITIES)
@@ -105,8 +107,12 @@ _COUNTRIES = {
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
 }
 GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
-    ("UK", r"\bUK\b|U\.K\.|United\s+Kingdom|Britain|British\s+(?:government|figures)|\bONS\b|Office\s+for\s+National\s+"
-           r"Statistics|England\s+and\s+Wales|Home\s+Office")]
+    ("UK", r"\bUK\b|U\.K\.|United\s+Kingdom|Britain|British\s+(?:government|figures)|England\s+and\s+Wales"),
+    # who published a figure, not where it is about: it yields to a country named in the sentence
+    (SOURCE_UK, r"\bONS\b|Office\s+for\s+National\s+Statistics|Home\s+Office")]
+# "For Wales, the equivalent figures were ...": a place named first frames the whole sentence
+PLACE_FRAME = re.compile(r"\s*(?:for|in|across)\s+(?:the\s+)?", _I)
+FRAME_COMMA = re.compile(r"(?:'s\s+figures?)?\s*,")
 _ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
 # "Britons retiring to Spain", "graduates heading to Australia": where people from the UK went
 _DESTINATION_OF_LEAVERS = re.compile(r"\b(?i:retir\w+|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|emigrat\w+|relocat\w+|go(?:es|ing|ne)?"
@@ -123,7 +129,7 @@ _EXAMPLES_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|countries\s+(?:of|li
 CHANGE_NOUNS = (r"falls?|fell|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rises?|rising|rose"
                 r"|increas\w*|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|grew|grows|growth|growing|up|down|lower|higher|halv\w*|"
                 r"slump\w*|surg\w*|plung\w*|soar\w*|shr[aiu]nk\w*|revis\w*")
-_DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr", _I)
+_DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr|below", _I)
 # "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
 CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
                            + r")\s+of|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
@@ -137,7 +143,8 @@ CHANGE_VERB_BEFORE = re.compile(
     r"\s+(?:(?:a\s+further|another|almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|"
     r"just\s+under|an\s+estimated)\s+)?$", _I)
 # "100,000 fewer people", "166,000 higher than"
-CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down)\b"
+CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down"
+                          r"|below\s+(?:its|the|their)\s+level|above\s+(?:its|the|their)\s+level)\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b)", _I)
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
                 r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
@@ -148,6 +155,10 @@ FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|co
                   r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*")
 # A target or forecast word governs a number at most this far after it, within its sentence.
 KIND_REACH = 80
+# "The projections sit beside the latest official estimate: net migration of 136,000": a measured
+# figure named between a forecast word and a number ends the forecast's reach.
+ESTIMATE_BETWEEN = re.compile(r"\b(?:latest|official|current|provisional|actual)\s+(?:official\s+)?"
+                              r"(?:estimates?|figures?|data|statistics)\b", _I)
 # "The government wants it lower, but net migration was 330,000": a contrast opens a new assertion.
 CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|whereas|while)\b", _I)
 
@@ -156,15 +167,21 @@ CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|wher
 MASKS = starting_with_first_chars(r"(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting)"
                    r"[^,;:()–—]*"
                    # "Back in 2004, the year eight ... countries joined the European Union, 582,000 came"
-                   r"|\bthe\s+year\s+(?:when\s+|in\s+which\s+)?[^,;:()–—.]*?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)",
+                   r"|\bthe\s+year\s+(?:when\s+|in\s+which\s+)?[^,;:()–—.]*?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)"
+                   # "136,000: the people who came minus the people who left"
+                   r"|\b(?:the\s+)?(?:people|those)\s+who\s+(?:came|arrived)\s+(?:minus|less)\s+(?:the\s+)?(?:people|those)\s+who\s+(?:left|departed)",
                    _I)
 # Comparison clauses lean on another period: "up from 153,000 in the year to September 2012".
 # A bare "from" compares only when a number follows it ("to 300,000 from a revised 400,000"); "arrivals from
 # outside the EU totalled 533,000" names an origin.
 COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|than|versus|vs\.?|against"
                         # "almost double the 2007 level of 10,000"
-                        r"|(?:double|twice|treble|triple|half)(?=\s+(?:the|its|that)\b))\s"
-                        r"|\bfrom\s(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])", _I)
+                        r"|(?:double|twice|treble|triple|half)(?=\s+(?:the|its|that)\b)"
+                        # "a fraction of the levels seen in 2023"
+                        r"|a\s+fraction\s+of)\s"
+                        # ("returning from abroad for 98,000" names where people came from)
+                        r"|\bfrom\s(?!abroad|overseas|outside|elsewhere|home)(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])",
+                        _I)
 # An article that revises an estimate may quote the figure it replaces: "revised up to 906,000 from
 # 740,000", "previously estimated at 740,000". That older figure belongs to an earlier vintage.
 REVISION = starting_with_first_chars(r"\brevis\w*|\b(?:raised|cut|lowered|upgraded|downgraded|increased|reduced)\s+(?:its|their|the)"
@@ -173,9 +190,15 @@ SUPERSEDED_BEFORE = starting_with_first_chars(
     r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
     r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
-# "up by 12,000 to 286,000": the words between a change and the level it arrived at
-NEW_LEVEL_AFTER_CHANGE = re.compile(r",?\s+(?:to|at)\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record"
+# "up by 12,000 to 286,000", "23,000 below its level a year earlier, at 168,000": the words between a
+# change and the level it arrived at
+AT_A_NUMBER = re.compile(r",?\s+at\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record|estimated|new)\s+){0,3}"
+                         r"(?=[\d£$€])", _I)
+NEW_LEVEL_AFTER_CHANGE = re.compile(r"(?:\s+(?:lower|higher|fewer|more|less|below|above|down|up)\b[^,.;\d]{0,40}?)?"
+                                    r",?\s+(?:to|at)\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record"
                                     r"|estimated|new|revised)\s+){0,3}", _I)
+EARLIER_ESTIMATE = re.compile(r"\s*(?:the\s+|its\s+)?(?:previous|first|earlier|original|initial|provisional)\s+"
+                              r"(?:official\s+)?(?:estimates?|figures?)\b", _I)
 # "from 1,218,000 to 948,000": the second number is the level now, outside the comparison
 TO_A_NUMBER = re.compile(r"\sto\s+(?:(?:a|an|about|around|some|nearly|almost|just|over|under|more\s+than|less\s+than"
                          r"|record|estimated|revised)\s+){0,3}[\d£$€]", _I)
@@ -201,7 +224,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
-           r"|shortfall|shortage"
+           r"|shortfall|shortage|interviews"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
 STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|(?:who\s+)?live\s+(?:in|here|abroad|overseas)|residents?|population"
@@ -214,6 +237,10 @@ STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|(?:who\s+)?live\s+(?:in|here|a
 COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+)?(?:visas|" + _THINGS + r")\b|(?:people\s+|migrants\s+)?"
                             r"(?:have\s+|had\s+)?(?:crossed|crossing)\s+(?:the\s+)?(?:english\s+)?channel"
                             r"|(?:a|per|each|every)\s+(?:month|week|day)\b)", _I)
+# "Of the 398,000 people who emigrated, 131,000 were British": a whole named first, its parts after,
+# up to the end of the clause run (";").
+OF_THE = re.compile(r"(?:^|\b)(?:of|among)\s+(?:the|those|these)\s+$", _I)
+FRAME_END = re.compile(r";")
 # "a rise in emigration to 694,000, of whom 257,000 were British": a part of the figure just given.
 PART_OF = re.compile(r"\bof\s+(?:whom|which|them|these|those)\s+(?:[a-z]+\s+){0,2}$", _I)
 # Workers, employees and staff are counted where they work (a stock) unless the words say they moved:
@@ -241,7 +268,7 @@ NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+t
 NET_GROWTH_BEFORE = re.compile(r"\b(?:net\s+)?migration\s+(?:adds|added|add|adding)\s+(?:[a-z]+\s+)?$", _I)
 TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Britain'?s?\s+|British\s+)?population\b", _I)
 # "Vacancies stood at 829,000": things counted, named before their number
-THINGS_BEFORE = starting_with_first_chars(r"\b(?:(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
+THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
                            r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")\s+"
                            r"(?:stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
                            r"|numbered)|(?:employs|employed|employing|hires|hired)(?:\s+(?:more\s+than|over|about|around|some|nearly|almost))?)"
@@ -328,7 +355,8 @@ def _scan(text, start, end, family, compiled, masks, lowered=None):
 
 
 _BALANCE_DEFINED = re.compile(r"the\s+(?:\w+\s+)?(?:difference|gap|balance)\s+between\s+(?:the\s+numbers?\s+(?:of\s+)?)?"
-                              r"(?:arrivals|immigration|inflows?|those\s+arriving|people\s+(?:arriving|coming))", _I)
+                              r"(?:arrivals|immigration|inflows?|those\s+arriving|people\s+(?:arriving|coming))"
+                              r"|(?:the\s+)?(?:people|those)\s+who\s+(?:came|arrived)\s+(?:minus|less)", _I)
 
 
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -361,13 +389,13 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
         if cue.value == "UK" and _LEFT_FOR.search(text, max(0, cue.start - 90), cue.start):
             continue  # "62,000 Spaniards left last year, many for Germany and Britain": where leavers went
-        if cue.value != "UK" and (_ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start)
+        if cue.value not in ("UK", SOURCE_UK) and (_ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start)
                                    or _DESTINATION_OF_LEAVERS.search(text, max(0, cue.start - 90), cue.start)
                                    or _EXAMPLES_BEFORE.search(text, max(0, cue.start - 60), cue.start)):
             continue
         if cue.value == _CITY:
             cue = cue._replace(value=_CITY_NAME.search(text, cue.start, cue.end).group(0))
-        if cue.value != "UK" and re.match(r"(?:'s)?\s+(?:citizens|nationals|migrants|immigrants|workers|students|born)",
+        if cue.value not in ("UK", SOURCE_UK) and re.match(r"(?:'s)?\s+(?:citizens|nationals|migrants|immigrants|workers|students|born)",
                                           text[cue.end:cue.end + 20], _I):
             continue
         cues.append(cue)

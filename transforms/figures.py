@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-19"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-20"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,13 @@ def _clauses(text: str, s: int, e: int, numbers: list[NumberMention]) -> list[tu
         if m.group(0).rstrip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
             to = C.TO_A_NUMBER.search(text, m.end(), stop)
             stop = to.start() if to else stop
-        span = (m.start(), stop)
-        if any(span[0] <= n.start < span[1] for n in numbers):
-            spans.append(span)
+        at = C.AT_A_NUMBER.search(text, m.end(), stop)  # "91,000 lower than a year earlier at 179,000"
+        stop = at.start() if at else stop
+        # A clause with no number still holds its period ("at 121,000, a fraction of the levels seen in
+        # 2023"), unless it compares estimates of one period: "166,000 higher than the previous estimate
+        # for June 2023" is about June 2023.
+        if any(m.start() <= n.start < stop for n in numbers) or not C.EARLIER_ESTIMATE.match(text, m.end(), stop):
+            spans.append((m.start(), stop))
     return spans
 
 
@@ -90,8 +94,11 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
 
 _COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
 _CLAUSE_PENALTY = 10_000
+_AND_PENALTY = 1_000
 _HEADING_WIDTH = 120
-_LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d[\d,.]*\s*(?:k|m|million|bn)?\s*")
+# ("645,000." ends a sentence: an answer, not a number on display)
+_LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
 _LEAD_LINES = 3  # headline, standfirst or byline, first paragraph
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
@@ -185,7 +192,8 @@ def _kind(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, in
     for kind in ("target", "forecast"):
         for ws, we, tag in near:
             if tag == kind and we <= n.start and n.start - we <= C.KIND_REACH and not _SENTENCE_STOP.search(
-                    text, we, n.start) and not C.CONTRAST.search(text, we, n.start):
+                    text, we, n.start) and not C.CONTRAST.search(text, we, n.start) \
+                    and not C.ESTIMATE_BETWEEN.search(text, we, n.start):
                 change = change or C.CHANGE_AFTER.match(after)
                 return kind, (C.direction_of(change.group(0)) if change else None)
     if change:
@@ -205,7 +213,7 @@ def _counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C
                 or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
                 or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
                 or C.COUNTED_THINGS.match(text, n.end, after)
-                or C.THINGS_BEFORE.search(text, max(s, n.start - 50), n.start)
+                or C.THINGS_BEFORE.search(text, max(s, n.start - 160), n.start)
                 or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start))
 
 
@@ -285,15 +293,19 @@ class _Reader:
         explanations = [m.start() for m in marks if m.group(0).strip().lower() not in _COORDINATING]
         flows = {c.value for c in cues if c.family == "flow"}
         geos = [c for c in cues if c.family == "geography"]
+        framed = next((c for c in geos if c.value != C.SOURCE_UK and C.PLACE_FRAME.fullmatch(text, s, c.start)
+                       and C.FRAME_COMMA.match(text, c.end)), None)
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
         # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
-        turns = [m.start() for m in C.NEW_ASSERTION.finditer(text, s, e)] if len(periods) > 1 else []
+        turns = [(m.start(), m.group(0).strip().lower() == "and") for m in C.NEW_ASSERTION.finditer(text, s, e)] \
+            if len(periods) > 1 else []
         revision = C.REVISION.search(text, s, e) is not None and any(
             _clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
         kind_words = C.kind_cues(self.lowered, s, e)
         kind_starts = [w[0] for w in kind_words]
         drafts = []
         main_draft: _Draft | None = None
+        frame: _Draft | None = None  # "Of the 398,000 people who emigrated, ...": the whole the parts belong to
         for i, n in enumerate(numbers):
             d = _Draft(n, (s, e))
             d.kind, d.direction = _kind(text, s, e, n, kind_words, kind_starts)
@@ -322,10 +334,21 @@ class _Reader:
                 d.extra["after_change"] = drafts[-1]
             if drafts and C.PART_OF.search(text, max(s, n.start - 40), n.start):
                 d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
-            if geo_cue:
+            elif frame is not None and flow_cue is None and d.breakdown:
+                d.flow = frame.flow  # "Of the 398,000 people who emigrated, 131,000 were British citizens"
+            if not drafts and C.OF_THE.search(text, max(s, n.start - 12), n.start) and d.flow:
+                frame = d
+            elif frame is not None and C.FRAME_END.search(text, frame.number.end, n.start):
+                frame = None
+            places = [c for c in geos if c.value != C.SOURCE_UK]  # "according to the ONS" names no place
+            if framed is not None and (geo_cue is None or geo_cue.start > n.end):
+                d.geography = framed.value  # "For Wales, the equivalent figures were 24,900 ... and 13,600"
+            elif geo_cue and geo_cue.value != C.SOURCE_UK:
                 d.geography = geo_cue.value
-            elif geos:
-                d.geography = min(geos, key=lambda c: _gap((c.start, c.end), (n.start, n.end))).value
+            elif places:  # "For Wales, ... 13,600 departures, according to the ONS": Wales
+                d.geography = min(places, key=lambda c: _gap((c.start, c.end), (n.start, n.end))).value
+            elif geo_cue or geos:
+                d.geography = "UK"
             else:
                 d.geography = self.context_geography or self.article_geography
             if C.NET_GROWTH_AFTER.match(text, n.end, min(e, n.end + 80)) or (
@@ -378,7 +401,7 @@ class _Reader:
         if lead:
             self.previous_flow = lead
             self.previous_flows = {d.flow for d in drafts if d.flow}
-        geo_here = [c.value for c in geos]
+        geo_here = [c.value if c.value != C.SOURCE_UK else "UK" for c in geos]
         if geo_here:
             self.context_geography = geo_here[-1]
         return drafts
@@ -449,7 +472,7 @@ class _Reader:
                         d.flow = "immigration"
 
     def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor,
-                turns: list[int]):
+                turns: list[tuple[int, bool]]):
         same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
         if clause is None:  # "fell to 230,000, down 106,000 on the previous year": both are this year's
             same_clause = [p for p in same_clause if not p.base]
@@ -470,8 +493,9 @@ class _Reader:
             # "1.2mn arrived in the year ending June 2023, while 0.9 million arrived last year"
             def distance(p: PeriodMention) -> int:
                 lo, hi = (p.end, n.start) if p.end <= n.start else (n.end, p.start)
-                crossed = bisect.bisect_left(turns, hi) > bisect.bisect_left(turns, lo)
-                return _gap((p.start, p.end), (n.start, n.end)) + (_CLAUSE_PENALTY if crossed else 0)
+                # "and" often joins within one assertion; "while", "but" and ";" start another
+                penalty = sum(_AND_PENALTY if weak else _CLAUSE_PENALTY for at, weak in turns if lo <= at < hi)
+                return _gap((p.start, p.end), (n.start, n.end)) + penalty
             p = min(same_clause, key=distance)
             if p.kind == "span":  # "in the October-to-December quarter", "over the three years from 2019"
                 d.period_end, d.period_source = None, None
@@ -510,7 +534,7 @@ def _article_geography(text: str, first_lines: list[tuple[int, int]]) -> str:
     for s, e in first_lines:
         for cue in C.find_cues(text, s, min(e, s + 300)):  # a headline, not a whole unbroken page
             if cue.family == "geography":
-                return cue.value
+                return "UK" if cue.value == C.SOURCE_UK else cue.value
     return "UK"
 
 
@@ -571,7 +595,8 @@ def _caption_below(text: str, line_spans: list[tuple[int, int]], idx: int, table
     if not _LONE_NUMBER.fullmatch(text, ls, le) or idx + 1 >= len(line_spans) or idx + 1 in table_lines:
         return None
     ns, ne = line_spans[idx + 1]
-    return idx + 1 if text[ns:ne].strip() and not _LONE_NUMBER.fullmatch(text, ns, ne) else None
+    return idx + 1 if text[ns:ne].strip() and not _LONE_NUMBER.fullmatch(text, ns, ne) \
+        and not _LIST_ITEM.match(text, ns, ne) else None
 
 
 def _date_by_the_report(drafts: list[_Draft], provisional: date | None, published: date | None) -> None:

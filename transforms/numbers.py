@@ -62,7 +62,7 @@ _TWELVE_MONTHS = re.compile(r"12\s?m", re.IGNORECASE)
 _ENDING_AFTER = re.compile(r"\s+(?:to|ending|ended|up\s+to|through)\b", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 # "745,000 (+/- 20,000)": a margin of error, not a count
-_MARGIN_BEFORE = re.compile(r"(?:\+\s?/\s?-|\+-|±|plus\s+or\s+minus)\s*$", re.IGNORECASE)
+_MARGIN_BEFORE = re.compile(r"(?:\+\s?/\s?-|\+-|±|plus\s+or\s+minus|give\s+or\s+take)\s*$", re.IGNORECASE)
 
 _FROM_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 

@@ -76,7 +76,10 @@ _EVENT_BEFORE = re.compile(
 # Events in the life of a rule or a right: "gained full access ... in January 2014", "came into force in".
 _ACCESS_BEFORE = re.compile(r"\b(?:gained|granted|given|lifted|removed|imposed|came\s+into\s+force|took\s+effect|"
                             r"introduced|ended|expired)\b[^.;,]{0,50}$", re.IGNORECASE)
-_ON_BEFORE = re.compile(r"\b(?:on|over)\s+$", re.IGNORECASE)
+# The base of a comparison: "up 20,000 on the previous year", "91,000 lower than a year earlier",
+# "96,000 below its level a year earlier", "down 301k on YE Sep 2024"
+_ON_BEFORE = re.compile(r"\b(?:on|over|than|below|above|under|compared\s+with|compared\s+to)\s+(?:(?:its|the|their)\s+level\s+)?$",
+                        re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since its peak in 2010"
 
 
@@ -86,6 +89,15 @@ class PeriodMention(NamedTuple):  # a tuple: made by the thousand per article, c
     kind: str             # absolute | previous | previous_2 | next | previous_calendar | same | span (not 12 months)
     period_end: date | None
     base: bool = False    # the base of a comparison ("up 20,000 on the previous year"), dating no level
+
+
+# ("over the twelve months to March 2011" is the period itself: only these words make a named period a base)
+_BASE_OF_A_LEVEL = re.compile(r"\b(?:on|than|below|above|compared\s+with|compared\s+to)\s+(?:(?:its|the|their)\s+level\s+)?$",
+                              re.IGNORECASE)
+
+
+def _is_base(text: str, start: int, before: re.Pattern = _ON_BEFORE) -> bool:
+    return bool(before.search(text, max(0, start - 24), start))
 
 
 def month_end(year: int, month: int) -> date:
@@ -136,7 +148,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
         if m.group("ending"):
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
-                found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("e_year")), month)))
+                found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("e_year")), month),
+                                           _is_base(text, m.start(), _BASE_OF_A_LEVEL)))
             else:
                 found.append(PeriodMention(m.start(), m.end(), "absolute", latest_month_end(month, published)))
         elif m.group("mid_year"):
@@ -178,7 +191,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "previous_2", None))
         elif m.group("prev"):
             found.append(PeriodMention(m.start(), m.end(), "previous", None,
-                                       bool(_ON_BEFORE.search(text, max(0, m.start() - 8), m.start()))))
+                                       _is_base(text, m.start())))
         else:
             found.append(PeriodMention(m.start(), m.end(), "same", None))
     return found
