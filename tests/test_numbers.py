@@ -92,3 +92,12 @@ def test_scale_for_tables_in_thousands():
     assert find_numbers("764") == []  # a bare 764 is too small to be a flow...
     (n,) = find_numbers("764", scale=1000)  # ...unless the table says it counts thousands
     assert (n.value, n.precision) == (764_000, 1000)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("taking net migration up to 183,000", "exact"),
+    ("which brings the total up to 183,000", "exact"),
+    ("up to 183,000 people could come", "at_most"),
+])
+def test_up_to_after_the_thing_moved_is_where_it_went(text, qualifier):
+    assert [n.qualifier for n in find_numbers(text)] == [qualifier]

@@ -18,7 +18,10 @@ _FRACTIONS = {"half": (0.5, 100_000), "quarter": (0.25, 10_000), "three-quarters
               "three quarters": (0.75, 10_000), "third": (1 / 3, 10_000), "two-thirds": (2 / 3, 10_000)}
 
 _UPWARD_VERBS = ("revised", "revise", "revises", "revising", "rose", "went", "shot", "jumped", "pushed", "moved",
-                 "crept", "edged", "ratcheted", "ticked")
+                 "crept", "edged", "ratcheted", "ticked",
+                 # "taking net migration up to 183,000": the thing moved, then where it went
+                 "migration", "immigration", "emigration", "total", "figure", "it", "taking", "takes", "took", "pushing",
+                 "bringing", "brings", "brought")
 
 # Qualifier words, longest first so "more than" wins over "more".
 _QUALIFIERS = [
