@@ -1137,3 +1137,21 @@ def test_and_joins_within_an_assertion_while_starts_another():
     text = ("In the year to March 2017, 578,000 people moved to the UK and 339,000 emigrated, giving net migration of "
             "239,000, while in the year to September 2017 net migration was 255,000.")
     assert {f.value: f.period_end for f in figs(text, date(2019, 1, 24))}[239_000] == date(2017, 3, 31)
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Immigration and emigration were 1.2 million and 500,000 respectively in 2023.",
+     [("immigration", None), ("emigration", None)]),
+    ("In 2023, EU and non-EU immigration stood at 130,000 and 970,000 respectively.",
+     [("immigration", "eu"), ("immigration", "non_eu")]),
+    ("In 2023, British, EU and non-EU citizens accounted for 80,000, 130,000 and 970,000 of arrivals respectively.",
+     [("immigration", "british"), ("immigration", "eu"), ("immigration", "non_eu")]),
+])
+def test_respectively_pairs_the_numbers_with_what_was_listed_in_order(text, labels):
+    assert [(f.flow, f.breakdown_value) for f in figs(text, date(2024, 5, 1))] == labels
+
+
+def test_respectively_pairs_numbers_with_periods_listed_in_order():
+    text = "Net migration in the year to March 2017 and in the year to September 2017 was 239,000 and 255,000 respectively."
+    assert [(f.value, f.period_end) for f in figs(text, date(2019, 1, 24))] == [
+        (239_000, date(2017, 3, 31)), (255_000, date(2017, 9, 30))]

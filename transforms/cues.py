@@ -376,6 +376,30 @@ def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.start not in joined] if joined else cues
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", _I)
+# Between the numbers of a run ("130,000 and 970,000") and after it, up to "respectively"
+RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", _I)
+RUN_TAIL = re.compile(r"(?:\s+[a-zA-Z-]+){0,4}?,?\s+", _I)
+
+
+def labels_in_order(text: str, start: int, end: int, lowered: str | None = None) -> dict[str, list[Cue]]:
+    """Flow and group words in text[start:end] in the order written, coordinated ones included ("EU
+    and non-EU immigration were 130,000 and 970,000 respectively")."""
+    masks = masked_spans(text, start, end)
+    groups = _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered)
+    listed = _CITIZENSHIP_LIST.search(text, start, end)  # "British, EU and non-EU": "EU" alone names a group here
+    if listed:
+        groups = sorted([c for c in groups if not (listed.start() <= c.start < listed.end())] +
+                        [Cue(m.start(), m.end(), "breakdown", "citizenship:" + _LISTED_GROUP[m.group(0).lower().replace(" ", "-")])
+                         for m in _LISTED_WORD.finditer(text, listed.start(), listed.end())], key=lambda c: c.start)
+    return {"flow": _scan(text, start, end, "flow", _FLOW_RX, masks, lowered), "breakdown": groups}
+
+
+_LISTED_GROUP = {"british": "british", "eu": "eu", "non-eu": "non_eu"}
+_LISTED_WORD = re.compile(r"\bnon[- ]EU\b|(?<![-\w])EU\b|\bBritish\b", _I)
+_CITIZENSHIP_LIST = re.compile(r"\b(?:British|non[- ]EU|EU)(?:\s*,\s*(?:British|non[- ]EU|EU))*\s*,?\s+and\s+(?:British|non[- ]EU|EU)\b", _I)
+
+
 def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> list[Cue]:
     """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often."""
     masks = masked_spans(text, start, end)

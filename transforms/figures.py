@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-20"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-21"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -202,6 +202,19 @@ def _kind(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, in
     if m:
         return "change", C.direction_of(m.group(0))
     return "estimate", None
+
+
+def _run_ending(text: str, drafts: list[_Draft], at: int) -> list[_Draft]:
+    """The numbers joined by commas and "and" that end right before `at` (a few words may follow them:
+    "270,000 and 301,000 non-EU citizens respectively")."""
+    run: list[_Draft] = []
+    for d in reversed(drafts):
+        edge = run[0].number.start if run else at
+        joiner = C.RUN_JOIN if run else C.RUN_TAIL
+        if not joiner.fullmatch(text, d.number.end, edge) and not (not run and d.number.end == edge):
+            break
+        run.insert(0, d)
+    return run
 
 
 def _counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.Cue | None) -> bool:
@@ -391,6 +404,8 @@ class _Reader:
                 d.extra["superseded"] = True
         self.question_flow = None  # answered
         self.after_things = all(d.flow is None for d in drafts)  # every number here counted something else
+        if C.RESPECTIVELY.search(text, s, e):
+            self._respectively(drafts, s, e, periods, clauses)
         self._parts_of_a_total(drafts)
         for d in drafts:
             if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:
@@ -434,6 +449,37 @@ class _Reader:
             # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
             d.flow = self.previous_flow or self.earlier_flow or self.article_flow
         d.extra["inherited"] = d.flow is not None
+
+    def _respectively(self, drafts: list[_Draft], s: int, e: int, periods: list[PeriodMention], clauses) -> None:
+        """"Immigration and emigration were 1.2 million and 500,000 respectively": the numbers of a run
+        take, in order, the flows, groups or periods listed before it."""
+        text = self.text
+        for r in C.RESPECTIVELY.finditer(text, s, e):
+            run = [d for d in drafts if d.number.end <= r.start()]
+            while len(run) > 1 and not C.RUN_JOIN.fullmatch(text, run[-2].number.end, run[-1].number.start):
+                run = run[-1:] if C.RUN_JOIN.fullmatch(text, run[-1].number.end, r.start()) else run[:-1]
+            run = _run_ending(text, run, r.start())
+            if len(run) < 2:
+                continue
+            first = run[0].number.start
+            after = C.labels_in_order(text, r.end(), min(e, r.end() + 30), self.lowered)
+            for family in ("flow", "breakdown"):  # "141,000 and 149,000 respectively came to study": all of them
+                if after[family]:
+                    for d in run:
+                        setattr(d, family, after[family][0].value)
+            labels = C.labels_in_order(text, s, first, self.lowered)
+            for family in ("flow", "breakdown"):
+                named = labels[family][-len(run):]
+                if len(named) == len(run) and len({c.value for c in named}) == len(run):
+                    for d, c in zip(run, named):
+                        if family == "flow":
+                            d.flow = c.value
+                        else:
+                            d.breakdown = c.value
+            dated = [p for p in periods if p.kind == "absolute" and p.end <= first and p.period_end][-len(run):]
+            if len(dated) == len(run) and len({p.period_end for p in dated}) == len(run):
+                for d, p in zip(run, dated):
+                    d.period_end, d.period_source = p.period_end, "sentence"
 
     def _plain_flow(self) -> tuple[str, str | None] | None:
         """The one flow (and the one group, if any) the last sentence without figures named."""
