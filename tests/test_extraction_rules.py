@@ -1155,3 +1155,29 @@ def test_respectively_pairs_numbers_with_periods_listed_in_order():
     text = "Net migration in the year to March 2017 and in the year to September 2017 was 239,000 and 255,000 respectively."
     assert [(f.value, f.period_end) for f in figs(text, date(2019, 1, 24))] == [
         (239_000, date(2017, 3, 31)), (255_000, date(2017, 9, 30))]
+
+
+def test_in_the_first_and_in_the_second_are_the_periods_listed():
+    text = ("In the year to March 2017 and the year to September 2017 net migration barely moved: EU citizens "
+            "accounted for 230,000 of the arrivals in the first of those periods and 210,000 in the second.")
+    assert [(f.breakdown_value, f.value, f.period_end) for f in figs(text, date(2019, 1, 24))] == [
+        ("eu", 230_000, date(2017, 3, 31)), ("eu", 210_000, date(2017, 9, 30))]
+
+
+def test_the_same_again_for_another_period_after_and():
+    text = "By main reason, 266,000 people came for work in the year to March 2017 and 259,000 in the year to September 2017."
+    assert [(f.breakdown_value, f.period_end) for f in figs(text, date(2019, 1, 24))] == [
+        ("work", date(2017, 3, 31)), ("work", date(2017, 9, 30))]
+
+
+def test_words_after_a_respectively_run_apply_to_all_of_it():
+    text = ("In the year to March 2017 and the year to September 2017, 141,000 and 149,000 respectively came to study, "
+            "against 270,000 and 301,000 non-EU citizens respectively.")
+    assert [(f.flow, f.breakdown_value, f.period_end) for f in figs(text, date(2019, 1, 24))] == [
+        ("immigration", "study", date(2017, 3, 31)), ("immigration", "study", date(2017, 9, 30)),
+        ("immigration", "non_eu", date(2017, 3, 31)), ("immigration", "non_eu", date(2017, 9, 30))]
+
+
+def test_nationals_working_here_are_a_stock():
+    text = "Net migration was 250,000 in 2017, and the 2.3 million EU nationals working in the UK are uneasy."
+    assert [f.value for f in figs(text, date(2018, 5, 1))] == [250_000]

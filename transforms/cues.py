@@ -227,7 +227,7 @@ _THINGS = (r"households?|homes|applications?|crossings?|small\s+boats?|jobs|vaca
            r"|shortfall|shortage|interviews"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
-STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|(?:who\s+)?live\s+(?:in|here|abroad|overseas)|residents?|population"
+STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Britain|the\s+country)|(?:who\s+)?live\s+(?:in|here|abroad|overseas)|residents?|population"
                    r"|born\s+abroad|born\s+overseas|(?:have\s+)?appl(?:y|ied)\b|"
                    r"already\s+here|in\s+the\s+country\s+illegally|visas?\s+(?:issued|granted)|workforce|"
                    + _THINGS + r")\b", _I)
@@ -245,8 +245,9 @@ FRAME_END = re.compile(r";")
 PART_OF = re.compile(r"\bof\s+(?:whom|which|them|these|those)\s+(?:[a-z]+\s+){0,2}$", _I)
 # Workers, employees and staff are counted where they work (a stock) unless the words say they moved:
 # "2 million EU workers" vs "180,000 EU workers arrived".
-WORKER_STOCK = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:workers|employees|staff)\b(?!\s+(?:(?:have|had|who)\s+)?"
-                          r"(?:arriv|came|come|left|leav|emigrat|immigrat|moved|entered))", _I)
+WORKER_STOCK = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:(?:nationals|citizens|people|migrants)\s+(?:working|employed)\s+in\b|"
+                          r"(?:workers|employees|staff)\b(?!\s+(?:(?:have|had|who)\s+)?"
+                          r"(?:arriv|came|come|left|leav|emigrat|immigrat|moved|entered)))", _I)
 # An age group ("300,000 were aged 16 to 24") is a breakdown outside the contract's vocabulary.
 AGE_GROUP = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)",
                        _I)
@@ -376,6 +377,9 @@ def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.start not in joined] if joined else cues
 
 
+# "... for work in the year to March 2017 and 259,000 in the year to September 2017": the same again
+AND_THEN = re.compile(r"[^,;.]{0,60}?\s+and\s+(?:(?:some|about|around|another|a\s+further)\s+)?", _I)
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", _I)  # "Immigration and emigration", "British, EU and"
 RESPECTIVELY = re.compile(r"\brespectively\b", _I)
 # Between the numbers of a run ("130,000 and 970,000") and after it, up to "respectively"
 RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", _I)

@@ -18,7 +18,7 @@ from .plausibility import quarantine_reason
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-21"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-22"  # bump to re-extract every article after a rule change
 
 
 @dataclass(frozen=True)
@@ -375,6 +375,11 @@ class _Reader:
             elif d.breakdown is None and flow_cue is not None and 0 <= flow_cue.start - n.end <= 2 and drafts \
                     and drafts[-1].extra.get("group_after"):
                 d.breakdown = drafts[-1].breakdown  # "248,000 EU citizens arrived and 121,000 left": the same group
+            elif drafts and drafts[-1].breakdown and all(c is None or c.end <= drafts[-1].number.start
+                                                          for c in (flow_cue, bd_cue)) \
+                    and C.AND_THEN.fullmatch(text, drafts[-1].number.end, n.start):
+                # "266,000 came for work in the year to March 2017 and 259,000 in the year to September 2017"
+                d.flow, d.breakdown = drafts[-1].flow, drafts[-1].breakdown
             d.extra["group_after"] = bd_cue is not None and 0 <= bd_cue.start - n.end <= 2
             self._period(d, n, periods, clauses, clause, anchor, turns)
             if d.period_end is None and clause is not None and self._opens_from(clause, clauses):
@@ -455,22 +460,23 @@ class _Reader:
         take, in order, the flows, groups or periods listed before it."""
         text = self.text
         for r in C.RESPECTIVELY.finditer(text, s, e):
-            run = [d for d in drafts if d.number.end <= r.start()]
-            while len(run) > 1 and not C.RUN_JOIN.fullmatch(text, run[-2].number.end, run[-1].number.start):
-                run = run[-1:] if C.RUN_JOIN.fullmatch(text, run[-1].number.end, r.start()) else run[:-1]
-            run = _run_ending(text, run, r.start())
+            run = _run_ending(text, [d for d in drafts if d.number.end <= r.start()], r.start())
             if len(run) < 2:
                 continue
             first = run[0].number.start
-            after = C.labels_in_order(text, r.end(), min(e, r.end() + 30), self.lowered)
+            # "270,000 and 301,000 non-EU citizens respectively", "... respectively came to study": all of them
+            after = C.labels_in_order(text, run[-1].number.end, min(e, r.end() + 30), self.lowered)
             for family in ("flow", "breakdown"):  # "141,000 and 149,000 respectively came to study": all of them
                 if after[family]:
                     for d in run:
                         setattr(d, family, after[family][0].value)
             labels = C.labels_in_order(text, s, first, self.lowered)
             for family in ("flow", "breakdown"):
+                if after[family]:
+                    continue
                 named = labels[family][-len(run):]
-                if len(named) == len(run) and len({c.value for c in named}) == len(run):
+                listed = all(C.LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:]))
+                if len(named) == len(run) and listed and len({c.value for c in named}) == len(run):
                     for d, c in zip(run, named):
                         if family == "flow":
                             d.flow = c.value
@@ -543,6 +549,11 @@ class _Reader:
                 penalty = sum(_AND_PENALTY if weak else _CLAUSE_PENALTY for at, weak in turns if lo <= at < hi)
                 return _gap((p.start, p.end), (n.start, n.end)) + penalty
             p = min(same_clause, key=distance)
+            if p.kind.startswith("ordinal_"):  # "in the second": the second period the sentence listed
+                listed = list(dict.fromkeys(q.period_end for q in periods if q.kind == "absolute" and q.period_end))
+                i = 0 if p.kind == "ordinal_first" else 1
+                d.period_end, d.period_source = (listed[i], "sentence") if i < len(listed) else (None, None)
+                return
             if p.kind == "span":  # "in the October-to-December quarter", "over the three years from 2019"
                 d.period_end, d.period_source = None, None
                 return

@@ -56,6 +56,9 @@ PERIOD = re.compile(
     # "the same period", "those twelve months", "that year": the period under discussion
     r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time)|(?:those|these)\s+(?:12|twelve)\s+months"
     r"|that\s+(?:year|period)(?!\s+(?:ending|ended|to)\b)|over\s+the\s+period\b|in\s+the\s+period\b)"
+    # "232,000 in the first of those periods and 207,000 in the second": the periods listed, in order
+    r"|in\s+the\s+(?P<ordinal>first|second)(?:\s+of\s+(?:those|these|the)\s+(?:two\s+)?periods)?"
+    r"(?=\s*[,;.]|\s+(?:and|against|while|but)\b)"
     # Spans that are not 12 months: a figure over a quarter or over several years is no annual flow
     # ("a quarter of a million", "a quarter of arrivals" are fractions, not quarters of a year)
     r"|(?P<span>(?:the|this|that|each|every|any)\s+(?:[a-z]+-to-[a-z]+\s+|first\s+|second\s+|third\s+|fourth\s+|final\s+"
@@ -120,7 +123,7 @@ def latest_month_end(month: int, published: date | None) -> date | None:
 # Every period mention contains one of these; the full grammar only runs around them, on the
 # lowered text (re.IGNORECASE slows Python's alternations), and only where a word starts with a
 # letter that can begin a mention. This keeps a scan of a long article close to a plain search.
-_ANCHOR = starting_with_first_chars(r"\d{4}|year|month|same|\bye\b|y/e|12m|quarter|\bq[1-4]\b|half")
+_ANCHOR = starting_with_first_chars(r"\d{4}|year|month|same|\bye\b|y/e|12m|quarter|\bq[1-4]\b|half|first|second")
 _PERIOD_LOWER = starting_with_first_chars(lowercase_pattern(PERIOD.pattern))
 # A mention starts at most this far before its first anchor ("throughout the calendar year 2015"
 # is the longest reach, 24 characters) and ends at most this far after it.
@@ -185,6 +188,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "previous_calendar", None))
         elif m.group("next"):
             found.append(PeriodMention(m.start(), m.end(), "next", None))
+        elif m.group("ordinal"):
+            found.append(PeriodMention(m.start(), m.end(), "ordinal_" + m.group("ordinal").lower(), None))
         elif m.group("span"):
             found.append(PeriodMention(m.start(), m.end(), "span", None))
         elif m.group("prev2"):
