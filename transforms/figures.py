@@ -6,19 +6,23 @@ clause), then its sentence, then the paragraph it sits in, then the article as a
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import cues as C
-from .numbers import NumberMention, find_numbers
-from .periods import PeriodMention, find_periods, previous_year, resolve_relative
+from .numbers import find_numbers
+from .periods import PeriodMention, find_periods, resolve_relative
 from .plausibility import quarantine_reason
+from .reader import Draft, Reader
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
 EXTRACTOR_VERSION = "2026.11.25-22"  # bump to re-extract every article after a rule change
+# ("645,000." ends a sentence: an answer, not a number on display)
+_LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
+_LEAD_LINES = 3  # headline, standfirst or byline, first paragraph
 
 
 @dataclass(frozen=True)
@@ -45,534 +49,6 @@ class Figure:
     reason: str | None
     period_source: str | None   # clause | sentence | paragraph | repeated | article | table
     source: str                 # prose | table
-
-
-@dataclass
-class _Draft:
-    number: NumberMention
-    sentence: tuple[int, int]
-    flow: str | None = None
-    breakdown: str | None = None
-    geography: str | None = None
-    kind: str = "estimate"
-    direction: str | None = None
-    period_end: date | None = None
-    period_source: str | None = None
-    source: str = "prose"
-    extra: dict = field(default_factory=dict)
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
-
-
-def _clauses(text: str, s: int, e: int, numbers: list[NumberMention]) -> list[tuple[int, int]]:
-    """Comparison clauses ("up from 153,000 in the year to September 2012") that hold a number."""
-    spans = []
-    for m in C.COMPARISON.finditer(text, s, e):
-        end = C.CLAUSE_END.search(text, m.end(), e)
-        stop = end.start() if end else e
-        if m.group(0).rstrip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
-            to = C.TO_A_NUMBER.search(text, m.end(), stop)
-            stop = to.start() if to else stop
-        at = C.AT_A_NUMBER.search(text, m.end(), stop)  # "91,000 lower than a year earlier at 179,000"
-        stop = at.start() if at else stop
-        # A clause with no number still holds its period ("at 121,000, a fraction of the levels seen in
-        # 2023"), unless it compares estimates of one period: "166,000 higher than the previous estimate
-        # for June 2023" is about June 2023.
-        if any(m.start() <= n.start < stop for n in numbers) or not C.EARLIER_ESTIMATE.match(text, m.end(), stop):
-            spans.append((m.start(), stop))
-    return spans
-
-
-def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
-    for i, (s, e) in enumerate(clauses):
-        if s <= pos < e:
-            return i
-    return None
-
-
-_COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
-_CLAUSE_PENALTY = 10_000
-_AND_PENALTY = 1_000
-_HEADING_WIDTH = 120
-# ("645,000." ends a sentence: an answer, not a number on display)
-_LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
-_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
-_LEAD_LINES = 3  # headline, standfirst or byline, first paragraph
-_PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
-_SENTENCE_ENDS = set(".!\"'”’")
-_LABEL_COLON = re.compile(r":\s*")
-_LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")  # larger than any sentence: a cue in the number's own clause always wins
-
-
-def _attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match],
-            text: str, start: int) -> list[dict[str, C.Cue]]:
-    """Give each number at most one cue per family, closest pairs first: in "1.2 million people
-    arriving and 479,000 leaving", "leaving" belongs to 479,000 so "arriving" goes to 1.2 million.
-
-    Distance is counted within a clause first: in "170,000 had a definite job and 120,000 were
-    looking for work" the job words are nearer the second number in characters, but "and" closes
-    the first number's clause, so they describe the first."""
-    bounds = [m.start() for m in marks]
-    # A flow or breakdown said after the number, past the end of its clause, describes something
-    # else: "net migration fell to 230,000 as EU citizens left", "needed 80,000 pickers and growers
-    # had left fruit unpicked" (brackets and "with" only annotate the number: "151,000 with a
-    # definite job").
-    hard = [m.start() for m in marks if m.group(0) not in "()" and m.group(0).strip().lower() != "with"]
-
-    def beyond_clause(c: C.Cue, n: NumberMention) -> bool:
-        return c.family in ("breakdown", "flow") and c.start >= n.end and \
-            bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, n.end)
-
-    flow_starts = [c.start for c in cues if c.family == "flow"]
-    marks_by_start = {m.start(): m for m in marks}
-
-    def is_label(c: C.Cue) -> bool:
-        """The cue is all of its segment ("Immigration: 1.2m | Emigration: 532k"): it binds tightest."""
-        i = bisect.bisect_left(bounds, c.start) - 1
-        return not _LABEL_LEAD.sub("", text[marks[i].end() if i >= 0 else start:c.start])
-
-    def before_own_flow(c: C.Cue, n: NumberMention) -> bool:
-        """A breakdown in an earlier clause, when the number's clause names its own flow: "control
-        immigration from the EU, and ... cutting net migration to below 100,000", "Formal study tops
-        reasons for moving to UK as 586,000 arrive"."""
-        if c.family != "breakdown" or c.end > n.start:
-            return False
-        i = bisect.bisect_left(hard, c.end)
-        if i == len(hard) or hard[i] >= n.start:
-            return False
-        j = bisect.bisect_left(flow_starts, hard[i])
-        if j < len(flow_starts) and flow_starts[j] < n.start:
-            return True
-        # an "as" clause is an assertion of its own: its flow words after the number count too
-        k = bisect.bisect_left(hard, n.start) - 1
-        if marks_by_start[hard[k]].group(0).strip().lower() in _COORDINATING:
-            return False
-        after = bisect.bisect_left(hard, n.end)
-        clause_end = hard[after] if after < len(hard) else len(text)
-        j = bisect.bisect_left(flow_starts, hard[k])
-        return j < len(flow_starts) and flow_starts[j] < clause_end
-
-    def gap(c: C.Cue, n: NumberMention) -> int:
-        lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
-        crossed = bisect.bisect_left(bounds, hi) > bisect.bisect_left(bounds, lo) and not (
-            c.end <= n.start and _LABEL_COLON.fullmatch(text, lo, hi) and is_label(c))
-        return _gap((c.start, c.end), (n.start, n.end)) + (_CLAUSE_PENALTY if crossed else 0)
-
-    own: list[dict[str, C.Cue]] = [{} for _ in numbers]
-    pairs = sorted((gap(c, n), ci, ni) for ci, c in enumerate(cues) for ni, n in enumerate(numbers))
-    used = set()
-    for _, ci, ni in pairs:
-        cue = cues[ci]
-        if ci in used or cue.family in own[ni] or beyond_clause(cue, numbers[ni]) or before_own_flow(cue, numbers[ni]):
-            continue
-        own[ni][cue.family] = cue
-        used.add(ci)
-    return own
-
-
-_KIND_WINDOW = 160  # how far before a number its kind words are looked for
-_SENTENCE_STOP = re.compile(r"[.;]")
-
-
-def _kind(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, int, str]],
-          word_starts: list[int]) -> tuple[str, str | None]:
-    """Estimate, change, target or forecast, from the kind words (`cues.kind_cues`) shortly before
-    the number and the words right after it."""
-    lo = max(s, n.start - _KIND_WINDOW)
-    near = words[bisect.bisect_left(word_starts, lo):bisect.bisect_left(word_starts, n.start)]
-    after = text[n.end:min(e, n.end + 40)]  # within the sentence: not "... to 614,000\n\nMore people ..."
-    change = None
-    for ws, _, tag in near:  # the leftmost movement phrase that runs right up to the number
-        if tag == "change":
-            change = C.CHANGE_BEFORE.match(text, ws, n.start) or C.CHANGE_VERB_BEFORE.match(text, ws, n.start)
-            if change:
-                break
-    for kind in ("target", "forecast"):
-        for ws, we, tag in near:
-            if tag == kind and we <= n.start and n.start - we <= C.KIND_REACH and not _SENTENCE_STOP.search(
-                    text, we, n.start) and not C.CONTRAST.search(text, we, n.start) \
-                    and not C.ESTIMATE_BETWEEN.search(text, we, n.start):
-                change = change or C.CHANGE_AFTER.match(after)
-                return kind, (C.direction_of(change.group(0)) if change else None)
-    if change:
-        return "change", C.direction_of(change.group(0))
-    m = C.CHANGE_AFTER.match(after)
-    if m:
-        return "change", C.direction_of(m.group(0))
-    return "estimate", None
-
-
-def _run_ending(text: str, drafts: list[_Draft], at: int) -> list[_Draft]:
-    """The numbers joined by commas and "and" that end right before `at` (a few words may follow them:
-    "270,000 and 301,000 non-EU citizens respectively")."""
-    run: list[_Draft] = []
-    for d in reversed(drafts):
-        edge = run[0].number.start if run else at
-        joiner = C.RUN_JOIN if run else C.RUN_TAIL
-        if not joiner.fullmatch(text, d.number.end, edge) and not (not run and d.number.end == edge):
-            break
-        run.insert(0, d)
-    return run
-
-
-def _counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.Cue | None) -> bool:
-    """Stocks of people, age groups and things counted: "2 million EU workers", "aged 18 to 24",
-    "3 million jobs", "Vacancies stood at 829,000", "the number of EU nationals working here"."""
-    after = min(e, n.end + 60)
-    return bool(C.STOCK.match(text, n.end, after) and flow_cue is None
-                or C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start)
-                or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
-                or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
-                or C.COUNTED_THINGS.match(text, n.end, after)
-                or C.THINGS_BEFORE.search(text, max(s, n.start - 160), n.start)
-                or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start))
-
-
-class _Reader:
-    """State carried while reading one article top to bottom."""
-
-    def __init__(self, text: str, published: date | None, lowered: str):
-        self.text, self.published = text, published
-        self.lowered = lowered  # C.lowercase(text), shared by every cue scan of the article
-        self.context_period: date | None = None      # the period the paragraph is talking about
-        self.context_geography: str | None = None
-        self.previous_flow: str | None = None
-        self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
-        self.question_flow: str | None = None        # the flow a question just asked about
-        self.lead_in = False                         # the last line read introduces a list: ":" or a heading
-        self.plain: tuple[int, int] | None = None    # a sentence without figures since the last with some
-        self.after_things = False                    # the last sentence with numbers counted no migrants
-        self.earlier_flow: str | None = None         # the flow the paragraph before ended on
-        self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
-        self.article_period: date | None = None
-        self.article_geography = "UK"
-        self.article_flow: str | None = None
-
-    def new_paragraph(self):
-        if self.lead_in:
-            return  # "The main reasons were:", a blank line, then the list: the list is its paragraph
-        self.context_period = None
-        self.context_geography = None
-        self.earlier_flow = self.previous_flow or self.earlier_flow
-        self.previous_flow = None
-
-    def index(self, numbers: list[NumberMention], periods: list[PeriodMention]) -> None:
-        """Numbers and periods are found in one pass over the article; sentences look them up."""
-        self.numbers, self.number_starts = numbers, [n.start for n in numbers]
-        self.periods, self.period_starts = periods, [p.start for p in periods]
-
-    @staticmethod
-    def _within(items, starts, s, e):
-        return items[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
-
-    def read_sentence(self, s: int, e: int, whole_line: bool = False) -> list[_Draft]:
-        text = self.text
-        numbers = [n for n in self._within(self.numbers, self.number_starts, s, e) if n.end <= e]
-        periods = [p for p in self._within(self.periods, self.period_starts, s, e) if p.end <= e]
-        clauses = _clauses(text, s, e, numbers) if numbers else []
-        main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and _clause_of(p.start, clauses) is None]
-        anchor = main_abs[0].period_end if main_abs else self.context_period
-        drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
-        ending = text[s:e].rstrip()[-1:]
-        # A heading or chart caption ("By citizenship", "Chart 3: Immigration by citizenship, year ending
-        # March 2022") introduces what follows, like a lead-in ending with ":".
-        heading = whole_line and not numbers and e - s <= _HEADING_WIDTH and ending not in _SENTENCE_ENDS
-        self.lead_in = not numbers and (ending == ":" or heading)
-        if not numbers and (ending in (":", "?") or heading):
-            # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
-            # it; a question ("How many people left in 2023?") names the flow of its answer.
-            lead = [c.value for c in C.find_cues(text, s, e, self.lowered) if c.family == "flow"]
-            if len(set(lead)) == 1:
-                self.previous_flow = lead[0]
-                self.question_flow = lead[0] if ending == "?" else None
-        elif not numbers:
-            self.plain = (s, e)  # a sentence without figures that may name what the next one is about
-        if numbers:
-            self.plain = None
-        if main_abs and not (len(main_abs) > 1 and _PERIOD_RANGE.fullmatch(text, main_abs[0].end, main_abs[1].start)):
-            self.context_period = main_abs[-1].period_end
-        elif main_abs:  # "year ending March 2020 to year ending March 2022": a range dates no single figure
-            self.context_period = None
-        return drafts
-
-    def _drafts(self, s, e, numbers, periods, clauses, anchor) -> list[_Draft]:
-        text = self.text
-        cues = C.find_cues(text, s, e, self.lowered)
-        marks = list(C.CLAUSE_END.finditer(text, s, e))
-        own = _attach(cues, numbers, marks, text, s)
-        # "as" and "driven by" open an explanation: its flow words say why, not what is counted
-        explanations = [m.start() for m in marks if m.group(0).strip().lower() not in _COORDINATING]
-        flows = {c.value for c in cues if c.family == "flow"}
-        geos = [c for c in cues if c.family == "geography"]
-        framed = next((c for c in geos if c.value != C.SOURCE_UK and C.PLACE_FRAME.fullmatch(text, s, c.start)
-                       and C.FRAME_COMMA.match(text, c.end)), None)
-        anaphoric = bool(C.ANAPHORA.search(text, s, e))
-        # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
-        turns = [(m.start(), m.group(0).strip().lower() == "and") for m in C.NEW_ASSERTION.finditer(text, s, e)] \
-            if len(periods) > 1 else []
-        revision = C.REVISION.search(text, s, e) is not None and any(
-            _clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
-        kind_words = C.kind_cues(self.lowered, s, e)
-        kind_starts = [w[0] for w in kind_words]
-        drafts = []
-        main_draft: _Draft | None = None
-        frame: _Draft | None = None  # "Of the 398,000 people who emigrated, ...": the whole the parts belong to
-        for i, n in enumerate(numbers):
-            d = _Draft(n, (s, e))
-            d.kind, d.direction = _kind(text, s, e, n, kind_words, kind_starts)
-            clause = _clause_of(n.start, clauses)
-            flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
-            if clause is not None and main_draft is not None:  # compared like with like
-                d.flow = flow_cue.value if flow_cue else main_draft.flow
-                d.breakdown = bd_cue.value if bd_cue else main_draft.breakdown
-            else:
-                if flow_cue is None and len(flows) == 1 and explanations:
-                    reach = {c.value for c in cues if c.family == "flow" and (c.start < n.end or bisect.bisect_left(
-                        explanations, c.start) == bisect.bisect_left(explanations, n.end))}
-                else:
-                    reach = flows
-                d.flow = flow_cue.value if flow_cue else (next(iter(reach)) if len(reach) == 1 else None)
-                d.breakdown = bd_cue.value if bd_cue else None
-                if d.flow is None:
-                    self._lean_on_context(d, drafts, anaphoric)
-            d.extra["clause"] = clause
-            if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
-                    text, drafts[-1].number.end, n.start) or self._from_to(drafts[-1], n, clauses)):
-                # "EU immigration rose by 42,000 to 228,000", "fell from 284,000 in the year to June
-                # 2016 to 178,000": the level the change arrived at
-                d.flow = flow_cue.value if flow_cue else drafts[-1].flow
-                d.breakdown = bd_cue.value if bd_cue else drafts[-1].breakdown
-                d.extra["after_change"] = drafts[-1]
-            if drafts and C.PART_OF.search(text, max(s, n.start - 40), n.start):
-                d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
-            elif frame is not None and flow_cue is None and d.breakdown:
-                d.flow = frame.flow  # "Of the 398,000 people who emigrated, 131,000 were British citizens"
-            if not drafts and C.OF_THE.search(text, max(s, n.start - 12), n.start) and d.flow:
-                frame = d
-            elif frame is not None and C.FRAME_END.search(text, frame.number.end, n.start):
-                frame = None
-            places = [c for c in geos if c.value != C.SOURCE_UK]  # "according to the ONS" names no place
-            if framed is not None and (geo_cue is None or geo_cue.start > n.end):
-                d.geography = framed.value  # "For Wales, the equivalent figures were 24,900 ... and 13,600"
-            elif geo_cue and geo_cue.value != C.SOURCE_UK:
-                d.geography = geo_cue.value
-            elif places:  # "For Wales, ... 13,600 departures, according to the ONS": Wales
-                d.geography = min(places, key=lambda c: _gap((c.start, c.end), (n.start, n.end))).value
-            elif geo_cue or geos:
-                d.geography = "UK"
-            else:
-                d.geography = self.context_geography or self.article_geography
-            if C.NET_GROWTH_AFTER.match(text, n.end, min(e, n.end + 80)) or (
-                    C.NET_GROWTH_BEFORE.search(text, max(s, n.start - 30), n.start)
-                    and C.TO_POPULATION.match(text, n.end, min(e, n.end + 60))):
-                # "The population grew by 174,000 through migration", "Migration adds 230,000 to UK population"
-                d.flow, d.kind, d.direction = "net_migration", "estimate", None
-                d.extra["inherited"] = False
-            elif _counts_no_migrants(text, s, e, n, flow_cue):
-                d.flow = None
-            elif d.breakdown is None and flow_cue is not None and 0 <= flow_cue.start - n.end <= 2 and drafts \
-                    and drafts[-1].extra.get("group_after"):
-                d.breakdown = drafts[-1].breakdown  # "248,000 EU citizens arrived and 121,000 left": the same group
-            elif drafts and drafts[-1].breakdown and all(c is None or c.end <= drafts[-1].number.start
-                                                          for c in (flow_cue, bd_cue)) \
-                    and C.AND_THEN.fullmatch(text, drafts[-1].number.end, n.start):
-                # "266,000 came for work in the year to March 2017 and 259,000 in the year to September 2017"
-                d.flow, d.breakdown = drafts[-1].flow, drafts[-1].breakdown
-            d.extra["group_after"] = bd_cue is not None and 0 <= bd_cue.start - n.end <= 2
-            self._period(d, n, periods, clauses, clause, anchor, turns)
-            if d.period_end is None and clause is not None and self._opens_from(clause, clauses):
-                # "from 411,000 in the year to September 2021 to 493,000 ..., so net migration climbed
-                # from 226,000 to 603,000": a second "from" in the sentence starts where the first did
-                earlier = next((p for p in reversed(drafts) if p.extra.get("clause") is not None and p.period_end
-                                and self._opens_from(p.extra["clause"], clauses)), None)
-                if earlier:
-                    d.period_end, d.period_source = earlier.period_end, "clause"
-            if d.kind in ("forecast", "target") and clause is not None and d.period_end and \
-                    (self.published is None or d.period_end <= self.published) and \
-                    any(p.kind == "absolute" and _clause_of(p.start, clauses) == clause for p in periods):
-                # "expected to fall to 350,000 by 2026, from 685,000 in 2023": the base is a past estimate
-                d.kind, d.direction = "estimate", None
-            if d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
-                d.extra["superseded"] = True  # "previously estimated at 740,000"
-            elif d.kind == "estimate" and revision and clause is not None and C.COMPARISON.match(
-                    text, clauses[clause][0]).group(0).rstrip().lower().endswith("from"):
-                d.extra["revised_from"] = True  # "revised up to 906,000 from 740,000"
-            if clause is None and main_draft is None:
-                main_draft = d
-            drafts.append(d)
-        for d in drafts:  # the figure a revision replaces: the same period, an older vintage
-            if d.extra.pop("revised_from", False) and main_draft and main_draft.flow == d.flow \
-                    and d.period_end in (None, main_draft.period_end):
-                d.period_end, d.period_source = main_draft.period_end, main_draft.period_source
-                d.extra["superseded"] = True
-        self.question_flow = None  # answered
-        self.after_things = all(d.flow is None for d in drafts)  # every number here counted something else
-        if C.RESPECTIVELY.search(text, s, e):
-            self._respectively(drafts, s, e, periods, clauses)
-        self._parts_of_a_total(drafts)
-        for d in drafts:
-            if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:
-                self.totals[d.flow] = (d.number.value, d.number.precision or 1)
-        # The next sentence leans on what this one is about: its main clause, the first figure with a
-        # flow ("Immigration rose to 1.3 million, while emigration was 466,000. Of the total, ...").
-        lead = next((d.flow for d in drafts if d.flow), None)
-        if lead:
-            self.previous_flow = lead
-            self.previous_flows = {d.flow for d in drafts if d.flow}
-        geo_here = [c.value if c.value != C.SOURCE_UK else "UK" for c in geos]
-        if geo_here:
-            self.context_geography = geo_here[-1]
-        return drafts
-
-    def _lean_on_context(self, d: _Draft, drafts: list[_Draft], anaphoric: bool) -> None:
-        """The flow of a figure with no flow words of its own, from what was said just before."""
-        if d.kind == "change" and drafts and drafts[-1].flow:
-            # "Net migration rose to 300,000, up 20,000": a movement with no words of its own
-            # measures the figure just given
-            d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
-            return
-        if self.question_flow:
-            d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
-            return
-        if d.kind == "target" and not d.breakdown and self.article_flow:
-            d.flow = self.article_flow  # "his target of below 100,000": a target is of what the story is about
-            return
-        if anaphoric and not d.breakdown:
-            if self.after_things:
-                return  # "23,705 asylum applications ... The correct figure is 23,507": the same things
-            named = self._plain_flow()
-            if named:  # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
-                d.flow, d.breakdown = named
-            elif len(self.previous_flows) > 1 and self.article_flow:
-                # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
-                # year to 764k": with two flows just given, "its estimate" is the article's own topic
-                d.flow = self.article_flow
-        if d.flow is None and (anaphoric or d.breakdown):
-            # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
-            # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
-            d.flow = self.previous_flow or self.earlier_flow or self.article_flow
-        d.extra["inherited"] = d.flow is not None
-
-    def _respectively(self, drafts: list[_Draft], s: int, e: int, periods: list[PeriodMention], clauses) -> None:
-        """"Immigration and emigration were 1.2 million and 500,000 respectively": the numbers of a run
-        take, in order, the flows, groups or periods listed before it."""
-        text = self.text
-        for r in C.RESPECTIVELY.finditer(text, s, e):
-            run = _run_ending(text, [d for d in drafts if d.number.end <= r.start()], r.start())
-            if len(run) < 2:
-                continue
-            first = run[0].number.start
-            # "270,000 and 301,000 non-EU citizens respectively", "... respectively came to study": all of them
-            after = C.labels_in_order(text, run[-1].number.end, min(e, r.end() + 30), self.lowered)
-            for family in ("flow", "breakdown"):  # "141,000 and 149,000 respectively came to study": all of them
-                if after[family]:
-                    for d in run:
-                        setattr(d, family, after[family][0].value)
-            labels = C.labels_in_order(text, s, first, self.lowered)
-            for family in ("flow", "breakdown"):
-                if after[family]:
-                    continue
-                named = labels[family][-len(run):]
-                listed = all(C.LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:]))
-                if len(named) == len(run) and listed and len({c.value for c in named}) == len(run):
-                    for d, c in zip(run, named):
-                        if family == "flow":
-                            d.flow = c.value
-                        else:
-                            d.breakdown = c.value
-            dated = [p for p in periods if p.kind == "absolute" and p.end <= first and p.period_end][-len(run):]
-            if len(dated) == len(run) and len({p.period_end for p in dated}) == len(run):
-                for d, p in zip(run, dated):
-                    d.period_end, d.period_source = p.period_end, "sentence"
-
-    def _plain_flow(self) -> tuple[str, str | None] | None:
-        """The one flow (and the one group, if any) the last sentence without figures named."""
-        if self.plain is None:
-            return None
-        cues = C.find_cues(self.text, *self.plain, self.lowered)
-        flows = {c.value for c in cues if c.family == "flow"}
-        groups = {c.value for c in cues if c.family == "breakdown"}
-        return (flows.pop(), groups.pop() if len(groups) == 1 else None) if len(flows) == 1 else None
-
-    def _opens_from(self, clause: int, clauses: list[tuple[int, int]]) -> bool:
-        return C.COMPARISON.match(self.text, clauses[clause][0]).group(0).rstrip().lower().endswith("from")
-
-    def _from_to(self, before: _Draft, n: NumberMention, clauses: list[tuple[int, int]]) -> bool:
-        """`before` opens a "from X ... to" clause that `n` closes."""
-        clause = before.extra.get("clause")
-        if clause is None or not self._opens_from(clause, clauses):
-            return False
-        to = C.TO_A_NUMBER.match(self.text, clauses[clause][1])
-        return bool(to) and to.end() - 1 == n.start
-
-    def _parts_of_a_total(self, drafts: list[_Draft]) -> None:
-        """Breakdowns whose flow is only inherited ("Of the total, 210,000 were EU citizens") split a
-        group of people: never a balance (net migration has no members), and never a flow smaller
-        than its own parts: such a split is of the arrivals."""
-        parts = [d for d in drafts if d.breakdown and d.extra.get("inherited") and d.number.value]
-        for dim in {d.breakdown.partition(":")[0] for d in parts}:
-            group = [d for d in parts if d.breakdown.startswith(dim + ":")]
-            for flow in {d.flow for d in group}:
-                split = [d for d in group if d.flow == flow]
-                total = self.totals.get(flow)
-                slack = sum((d.number.precision or 1) for d in split) / 2 + (total[1] if total else 0) / 2
-                too_big = total is not None and sum(d.number.value for d in split) > total[0] + slack
-                if flow == "net_migration" or (flow == "emigration" and too_big):
-                    for d in split:
-                        d.flow = "immigration"
-
-    def _period(self, d: _Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor,
-                turns: list[tuple[int, bool]]):
-        same_clause = [p for p in periods if _clause_of(p.start, clauses) == clause]
-        if clause is None:  # "fell to 230,000, down 106,000 on the previous year": both are this year's
-            same_clause = [p for p in same_clause if not p.base]
-        current = self.context_period or self.article_period
-        if d.kind == "change" and current and anchor == previous_year(current) and any(p.base for p in periods):
-            # "down 74,000 on a year earlier, after the figures for the year ending June 2018 were
-            # revised": the period named is the year earlier itself, the base; the change ends now
-            d.period_end, d.period_source = current, "paragraph" if self.context_period else "article"
-            return
-        if d.kind == "change" and anchor and any(p.kind == "absolute" for p in same_clause):
-            # "up 30,000 on the previous year": a change is dated by the later of its two periods
-            same_clause = [p for p in same_clause if p.kind == "absolute"]
-        elif d.kind == "change" and anchor and same_clause and all(p.kind == "previous" for p in same_clause):
-            d.period_end, d.period_source = anchor, "sentence"
-            return
-        if same_clause:
-            # nearest first, but a period across "while", "but" or ";" belongs to the other assertion:
-            # "1.2mn arrived in the year ending June 2023, while 0.9 million arrived last year"
-            def distance(p: PeriodMention) -> int:
-                lo, hi = (p.end, n.start) if p.end <= n.start else (n.end, p.start)
-                # "and" often joins within one assertion; "while", "but" and ";" start another
-                penalty = sum(_AND_PENALTY if weak else _CLAUSE_PENALTY for at, weak in turns if lo <= at < hi)
-                return _gap((p.start, p.end), (n.start, n.end)) + penalty
-            p = min(same_clause, key=distance)
-            if p.kind.startswith("ordinal_"):  # "in the second": the second period the sentence listed
-                listed = list(dict.fromkeys(q.period_end for q in periods if q.kind == "absolute" and q.period_end))
-                i = 0 if p.kind == "ordinal_first" else 1
-                d.period_end, d.period_source = (listed[i], "sentence") if i < len(listed) else (None, None)
-                return
-            if p.kind == "span":  # "in the October-to-December quarter", "over the three years from 2019"
-                d.period_end, d.period_source = None, None
-                return
-            d.period_end = resolve_relative(p, anchor if p.kind != "same" else self.context_period or anchor)
-            d.period_source = "clause" if clause is not None else "sentence"
-            if d.period_end is None and p.kind == "same":  # "in the same period": the period under discussion
-                d.period_end, d.period_source = self.article_period, "article"
-                d.extra["article_period"] = True
-            elif d.period_end is None and anchor is None and self.article_period:
-                d.period_end, d.period_source = resolve_relative(p, self.article_period), "article"
-                d.extra["relative_to_article"] = p  # re-read once the report's own period is known
-        elif clause is not None and C.COMPARISON.match(self.text, clauses[clause][0]).group(0).strip().lower() not in (
-                "than", "versus", "vs", "vs.", "against"):
-            d.period_end, d.period_source = None, None  # compared with an unnamed earlier period
-        elif self.context_period:
-            d.period_end, d.period_source = self.context_period, "paragraph"
-        else:
-            d.period_end, d.period_source = self.article_period, ("article" if self.article_period else None)
-            d.extra["article_period"] = True
 
 
 def _article_period(periods: list[PeriodMention], published: date | None, lead_end: int) -> date | None:
@@ -602,7 +78,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
         return []  # nothing in the article speaks of people arriving, leaving or net migration
     line_spans = list(lines(text, end))
     table_cells, table_lines = find_tables(text, end, line_spans, published)
-    reader = _Reader(text, published, lowered)
+    reader = Reader(text, published, lowered)
     periods = find_periods(text, published, 0, end, lowered)
     reader.index(find_numbers(text, 0, end), periods)
     opening = [sp for sp in line_spans if text[sp[0]:sp[1]].strip()][:_LEAD_LINES]
@@ -612,7 +88,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)
     reader.article_flow = first_flow.value if first_flow else None
 
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     captioned: set[int] = set()
     for idx, (ls, le) in enumerate(line_spans):
         if idx in table_lines or not text[ls:le].strip():
@@ -634,7 +110,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
         for s, e in spans:
             drafts += reader.read_sentence(s, e, whole_line=len(spans) == 1)
     for cell in table_cells:
-        d = _Draft(cell.number, (cell.row_start, cell.row_end), flow=cell.flow, breakdown=cell.breakdown,
+        d = Draft(cell.number, (cell.row_start, cell.row_end), flow=cell.flow, breakdown=cell.breakdown,
                    geography=reader.article_geography, period_end=cell.period_end,
                    period_source="table" if cell.period_end else None, source="table", kind=cell.kind,
                    direction=cell.direction)
@@ -656,7 +132,7 @@ def _caption_below(text: str, line_spans: list[tuple[int, int]], idx: int, table
         and not _LIST_ITEM.match(text, ns, ne) else None
 
 
-def _date_by_the_report(drafts: list[_Draft], provisional: date | None, published: date | None) -> None:
+def _date_by_the_report(drafts: list[Draft], provisional: date | None, published: date | None) -> None:
     """A figure with no period of its own (a headline) belongs to the period the report is about:
     the latest period that dates one of its UK flow estimates, not any year the text happens to name
     ("25,817 people crossed in small boats in 2022", New Zealand's "year ended December 2024")."""
@@ -675,7 +151,7 @@ def _date_by_the_report(drafts: list[_Draft], provisional: date | None, publishe
             d.period_end = resolve_relative(d.extra["relative_to_article"], report)
 
 
-def _resolve_repeated_mentions(drafts: list[_Draft]) -> None:
+def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
     """A figure repeated without a period (a headline) takes the period of its explicit mention."""
     explicit = {}
     for d in drafts:
@@ -694,7 +170,7 @@ def _resolve_repeated_mentions(drafts: list[_Draft]) -> None:
 SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"
 
 
-def _finish(article_id: str, text: str, published: date | None, d: _Draft) -> Figure:
+def _finish(article_id: str, text: str, published: date | None, d: Draft) -> Figure:
     n = d.number
     dim, _, value = (d.breakdown or "").partition(":")
     period_end = d.period_end if d.kind in ("estimate", "change") else None
@@ -707,3 +183,4 @@ def _finish(article_id: str, text: str, published: date | None, d: _Draft) -> Fi
         status="valid", reason=None, period_source=d.period_source if period_end else None, source=d.source)
     reason = n.malformed or (SUPERSEDED if d.extra.get("superseded") else None) or quarantine_reason(figure, published)
     return replace(figure, status="quarantined", reason=reason) if reason else figure
+

@@ -1,0 +1,160 @@
+"""The grammar of one sentence: its comparison clauses, which cue words describe which number,
+and whether a number is an estimate, a change, a target or a forecast.
+
+Pure functions of the text and offsets; `reader` strings them together sentence by sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import cues as C
+from .numbers import NumberMention
+
+def span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) -> list[tuple[int, int]]:
+    """Comparison clauses ("up from 153,000 in the year to September 2012") that hold a number."""
+    spans = []
+    for m in C.COMPARISON.finditer(text, s, e):
+        end = C.CLAUSE_END.search(text, m.end(), e)
+        stop = end.start() if end else e
+        if m.group(0).rstrip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
+            to = C.TO_A_NUMBER.search(text, m.end(), stop)
+            stop = to.start() if to else stop
+        at = C.AT_A_NUMBER.search(text, m.end(), stop)  # "91,000 lower than a year earlier at 179,000"
+        stop = at.start() if at else stop
+        # A clause with no number still holds its period ("at 121,000, a fraction of the levels seen in
+        # 2023"), unless it compares estimates of one period: "166,000 higher than the previous estimate
+        # for June 2023" is about June 2023.
+        if any(m.start() <= n.start < stop for n in numbers) or not C.EARLIER_ESTIMATE.match(text, m.end(), stop):
+            spans.append((m.start(), stop))
+    return spans
+
+
+def clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:
+    for i, (s, e) in enumerate(clauses):
+        if s <= pos < e:
+            return i
+    return None
+
+
+COORDINATING = {",", ";", ":", "(", ")", "-", "–", "—", "and", "while", "but", "whereas", "with"}
+CLAUSE_PENALTY = 10_000  # larger than any sentence: a cue in the number's own clause always wins
+AND_PENALTY = 1_000
+_LABEL_COLON = re.compile(r":\s*")
+_LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")
+
+
+def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match],
+            text: str, start: int) -> list[dict[str, C.Cue]]:
+    """Give each number at most one cue per family, closest pairs first: in "1.2 million people
+    arriving and 479,000 leaving", "leaving" belongs to 479,000 so "arriving" goes to 1.2 million.
+
+    Distance is counted within a clause first: in "170,000 had a definite job and 120,000 were
+    looking for work" the job words are nearer the second number in characters, but "and" closes
+    the first number's clause, so they describe the first."""
+    bounds = [m.start() for m in marks]
+    # A flow or breakdown said after the number, past the end of its clause, describes something
+    # else: "net migration fell to 230,000 as EU citizens left", "needed 80,000 pickers and growers
+    # had left fruit unpicked" (brackets and "with" only annotate the number: "151,000 with a
+    # definite job").
+    hard = [m.start() for m in marks if m.group(0) not in "()" and m.group(0).strip().lower() != "with"]
+
+    def beyond_clause(c: C.Cue, n: NumberMention) -> bool:
+        return c.family in ("breakdown", "flow") and c.start >= n.end and \
+            bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, n.end)
+
+    flow_starts = [c.start for c in cues if c.family == "flow"]
+    marks_by_start = {m.start(): m for m in marks}
+
+    def is_label(c: C.Cue) -> bool:
+        """The cue is all of its segment ("Immigration: 1.2m | Emigration: 532k"): it binds tightest."""
+        i = bisect.bisect_left(bounds, c.start) - 1
+        return not _LABEL_LEAD.sub("", text[marks[i].end() if i >= 0 else start:c.start])
+
+    def before_own_flow(c: C.Cue, n: NumberMention) -> bool:
+        """A breakdown in an earlier clause, when the number's clause names its own flow: "control
+        immigration from the EU, and ... cutting net migration to below 100,000", "Formal study tops
+        reasons for moving to UK as 586,000 arrive"."""
+        if c.family != "breakdown" or c.end > n.start:
+            return False
+        i = bisect.bisect_left(hard, c.end)
+        if i == len(hard) or hard[i] >= n.start:
+            return False
+        j = bisect.bisect_left(flow_starts, hard[i])
+        if j < len(flow_starts) and flow_starts[j] < n.start:
+            return True
+        # an "as" clause is an assertion of its own: its flow words after the number count too
+        k = bisect.bisect_left(hard, n.start) - 1
+        if marks_by_start[hard[k]].group(0).strip().lower() in COORDINATING:
+            return False
+        after = bisect.bisect_left(hard, n.end)
+        clause_end = hard[after] if after < len(hard) else len(text)
+        j = bisect.bisect_left(flow_starts, hard[k])
+        return j < len(flow_starts) and flow_starts[j] < clause_end
+
+    def gap(c: C.Cue, n: NumberMention) -> int:
+        lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
+        crossed = bisect.bisect_left(bounds, hi) > bisect.bisect_left(bounds, lo) and not (
+            c.end <= n.start and _LABEL_COLON.fullmatch(text, lo, hi) and is_label(c))
+        return span_gap((c.start, c.end), (n.start, n.end)) + (CLAUSE_PENALTY if crossed else 0)
+
+    own: list[dict[str, C.Cue]] = [{} for _ in numbers]
+    pairs = sorted((gap(c, n), ci, ni) for ci, c in enumerate(cues) for ni, n in enumerate(numbers))
+    used = set()
+    for _, ci, ni in pairs:
+        cue = cues[ci]
+        if ci in used or cue.family in own[ni] or beyond_clause(cue, numbers[ni]) or before_own_flow(cue, numbers[ni]):
+            continue
+        own[ni][cue.family] = cue
+        used.add(ci)
+    return own
+
+
+_KIND_WINDOW = 160  # how far before a number its kind words are looked for
+_SENTENCE_STOP = re.compile(r"[.;]")
+
+
+def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, int, str]],
+          word_starts: list[int]) -> tuple[str, str | None]:
+    """Estimate, change, target or forecast, from the kind words (`cues.kind_cues`) shortly before
+    the number and the words right after it."""
+    lo = max(s, n.start - _KIND_WINDOW)
+    near = words[bisect.bisect_left(word_starts, lo):bisect.bisect_left(word_starts, n.start)]
+    after = text[n.end:min(e, n.end + 40)]  # within the sentence: not "... to 614,000\n\nMore people ..."
+    change = None
+    for ws, _, tag in near:  # the leftmost movement phrase that runs right up to the number
+        if tag == "change":
+            change = C.CHANGE_BEFORE.match(text, ws, n.start) or C.CHANGE_VERB_BEFORE.match(text, ws, n.start)
+            if change:
+                break
+    for kind in ("target", "forecast"):
+        for ws, we, tag in near:
+            if tag == kind and we <= n.start and n.start - we <= C.KIND_REACH and not _SENTENCE_STOP.search(
+                    text, we, n.start) and not C.CONTRAST.search(text, we, n.start) \
+                    and not C.ESTIMATE_BETWEEN.search(text, we, n.start):
+                change = change or C.CHANGE_AFTER.match(after)
+                return kind, (C.direction_of(change.group(0)) if change else None)
+    if change:
+        return "change", C.direction_of(change.group(0))
+    m = C.CHANGE_AFTER.match(after)
+    if m:
+        return "change", C.direction_of(m.group(0))
+    return "estimate", None
+
+
+
+def counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.Cue | None) -> bool:
+    """Stocks of people, age groups and things counted: "2 million EU workers", "aged 18 to 24",
+    "3 million jobs", "Vacancies stood at 829,000", "the number of EU nationals working here"."""
+    after = min(e, n.end + 60)
+    return bool(C.STOCK.match(text, n.end, after) and flow_cue is None
+                or C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start)
+                or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
+                or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
+                or C.COUNTED_THINGS.match(text, n.end, after)
+                or C.THINGS_BEFORE.search(text, max(s, n.start - 160), n.start)
+                or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start))
