@@ -197,6 +197,16 @@ def _parts_column(text, body, spans, table_flow, period, scale) -> list[TableCel
     return out
 
 
+def _separators(line: str) -> list[str]:
+    """The column separators a line could be the first row of a table for (most lines: none)."""
+    found = [sep for sep in ("|", "\t") if sep in line]
+    if "," in line and ", " not in line:
+        found.append(",")
+    if "  " in line.strip():
+        found.append("  ")
+    return found
+
+
 def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
                 published: date | None) -> tuple[list[TableCell], set[int]]:
     """Cells of every table before `end`, and the indexes of the lines the tables occupy."""
@@ -206,7 +216,8 @@ def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
     i = 0
     while i < n:
         s, e = line_spans[i]
-        for sep in ("|", "\t", ",", "  "):
+        line = text[s:e]
+        for sep in _separators(line):
             grid = _grid_run(text, line_spans, i, sep)
             if grid:
                 last, rows, spans = grid
