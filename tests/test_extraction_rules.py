@@ -1181,3 +1181,115 @@ def test_words_after_a_respectively_run_apply_to_all_of_it():
 def test_nationals_working_here_are_a_stock():
     text = "Net migration was 250,000 in 2017, and the 2.3 million EU nationals working in the UK are uneasy."
     assert [f.value for f in figs(text, date(2018, 5, 1))] == [250_000]
+
+
+# --- batches six and seven: wires, Hansard tables, timelines, briefs, distractors, passports ------
+
+def test_a_table_whose_bare_years_end_in_another_month():
+    text = ("Table 1: Long-term international migration, United Kingdom, years ending June\n\nThousands\n\n"
+            "Year ending June    Inflow    Outflow    Net migration\n"
+            "2004                559       354        205\n"
+            "2005                576       349        227\n")
+    got = {(f.flow, f.period_end): f.value for f in figs(text, date(2008, 1, 17))}
+    assert got == {("immigration", date(2004, 6, 30)): 559_000, ("emigration", date(2004, 6, 30)): 354_000,
+                   ("net_migration", date(2004, 6, 30)): 205_000, ("immigration", date(2005, 6, 30)): 576_000,
+                   ("emigration", date(2005, 6, 30)): 349_000, ("net_migration", date(2005, 6, 30)): 227_000}
+
+
+def test_a_timeline_whose_years_are_explained_in_a_note():
+    text = ("A note on the years: each year below is the 12 months to the end of March.\n\n"
+            "2004: net migration 174,000\n2005 – 232,000\n2006 — 204,000\n\n"
+            "The jump between 2004 and 2005, a rise of 58,000 in a single year, was the largest. "
+            "The figure fell to 158,000 in 2009.")
+    got = [(f.kind, f.value, f.period_end) for f in figs(text, date(2009, 8, 27))]
+    assert got == [("estimate", 174_000, date(2004, 3, 31)), ("estimate", 232_000, date(2005, 3, 31)),
+                   ("estimate", 204_000, date(2006, 3, 31)), ("change", 58_000, date(2005, 3, 31)),
+                   ("estimate", 158_000, date(2009, 3, 31))]
+
+
+def test_a_brief_of_labels_and_bare_numbers():
+    text = "MIGRATION\nYear to June 2005. Source: ONS.\nImmigration: up. 576k.\nNet: 227k. Up 22k on a year earlier.\nUnemployment: 1.43m."
+    assert [(f.kind, f.flow, f.value) for f in figs(text, date(2005, 11, 24))] == [
+        ("estimate", "immigration", 576_000), ("estimate", "net_migration", 227_000), ("change", "net_migration", 22_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Net inward migration to Britain fell to 173,000 in the year to September 2008.",
+    "In 2003, 513,000 came and 362,000 left, leaving a net 151,000.",
+])
+def test_net_inward_migration_and_a_net_number(text):
+    assert figs(text, date(2009, 2, 26))[-1].flow == "net_migration"
+
+
+def test_the_gap_between_two_stated_flows_is_the_balance():
+    text = ("In the year to June 2009 the figure, the gap between the 545,000 people who arrived and the 376,000 who "
+            "left, was 27,000 lower than a year earlier.")
+    assert [(f.kind, f.flow, f.value) for f in figs(text, date(2009, 11, 26))] == [
+        ("estimate", "immigration", 545_000), ("estimate", "emigration", 376_000), ("change", "net_migration", 27_000)]
+
+
+def test_a_byline_is_not_a_country():
+    text = "Migration figures traded\n\nBy Frances Oduya, Political Staff\n\nNet migration was 218,000 in the year to March 2008."
+    assert only(text, date(2008, 8, 28)).geography == "UK"
+
+
+@pytest.mark.parametrize("text", [
+    "In 2003 net migration was 151,000. Asylum applications, which are counted separately by the Home Office, fell 41 per cent to 49,400.",
+    "In 2003 net migration was 151,000. Separately, 60,800 people had been granted British citizenship.",
+    "In 2003 net migration was 151,000. The survey questions about 250,000 people a year.",
+    "In 2003 net migration was 151,000. The Home Office granted 1.13 million visas, including 291,000 to students.",
+    "In 2003 net migration was 151,000, while 14,200 Ukrainians arrived under the Homes for Ukraine and family schemes.",
+])
+def test_more_counts_that_are_not_migration_flows(text):
+    assert [f.value for f in figs(text, date(2004, 5, 1))] == [151_000]
+
+
+def test_uk_total_after_a_regional_figure():
+    text = "NI gains 6,700 from migration as UK total reaches 248,000 in the year to June 2007"
+    assert [(f.geography, f.flow, f.value) for f in figs(text, date(2007, 11, 15))] == [
+        ("Northern Ireland", "net_migration", 6_700), ("UK", "net_migration", 248_000)]
+
+
+@pytest.mark.parametrize("text, flow, group", [
+    ("In 2003, British emigration fell 4 per cent to 191,000.", "emigration", "british"),
+    ("In 2004, 47,000 leavers were citizens of other European Union countries.", "emigration", "eu"),
+    ("In 2026, people holding EU passports accounted for 88,000 arrivals.", "immigration", "eu"),
+    ("In 2026, UK passport holders made up 171,000 of those who left.", "emigration", "british"),
+    ("In 2027, 158,000 of the people who left were British.", "emigration", "british"),
+    ("In 2008, 164,000 arrived to take up a place at a university or college.", "immigration", "study"),
+    ("In 2008, 26,000 came fleeing persecution.", "immigration", "asylum"),
+    ("In 2008, 118,000 moved here because of a job offer they already held.", "immigration", "work_definite_job"),
+    ("In 2027, non-EU nationals, excluding British citizens, made up 539,000 of arrivals.", "immigration", "non_eu"),
+])
+def test_more_ways_of_naming_flows_and_groups(text, flow, group):
+    f = figs(text, date(2028, 5, 25))[0]
+    assert (f.flow, f.breakdown_value) == (flow, group)
+
+
+def test_the_largest_group_in_apposition_takes_the_verb_after_it():
+    f = only("In 2008 the largest group, 179,000, came to work.", date(2009, 2, 26))
+    assert (f.flow, f.breakdown_value) == ("immigration", "work")
+
+
+@pytest.mark.parametrize("text", [
+    "If net migration were to run at 400,000 a year, the Treasury would be pleased.",
+    "Even if immigration fell to 600,000 next year, the pressure would remain.",
+])
+def test_hypotheticals_are_not_estimates(text):
+    assert only(text, date(2026, 5, 21)).kind != "estimate"
+
+
+def test_a_net_increase_in_the_population_is_the_balance():
+    f = only("Migration produced a net increase of 92,000 in the UK's population last year.", date(2028, 5, 25))
+    assert (f.kind, f.flow, f.period_end) == ("estimate", "net_migration", date(2027, 12, 31))
+
+
+def test_the_period_of_an_as_clause_is_its_own():
+    text = ("Net migration 98,000 as ONS updates its 2026 estimate\n\n"
+            "Net migration to the UK was 98,000 in the year that ended in June, the ONS said.")
+    assert [f.period_end for f in figs(text, date(2027, 8, 26))] == [date(2027, 6, 30), date(2027, 6, 30)]
+
+
+def test_provisional_estimates_revised_by_up_to_so_much_either_way():
+    text = "Net migration was 98,000 in 2026. Provisional estimates are usually revised by up to 20,000 either way."
+    assert [f.value for f in figs(text, date(2027, 5, 1))] == [98_000]

@@ -64,8 +64,11 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
     hard = [m.start() for m in marks if m.group(0) not in "()" and m.group(0).strip().lower() != "with"]
 
     def beyond_clause(c: C.Cue, n: NumberMention) -> bool:
-        return c.family in ("breakdown", "flow") and c.start >= n.end and \
-            bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, n.end)
+        if c.family not in ("breakdown", "flow") or c.start < n.end:
+            return False
+        # "The largest group, 179,000, came to work": the number in apposition, its verb after the comma
+        first = n.end + 1 if C.APPOSITIVE_PREDICATE.match(text, n.end) else n.end
+        return bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, first)
 
     flow_starts = [c.start for c in cues if c.family == "flow"]
     marks_by_start = {m.start(): m for m in marks}
@@ -155,6 +158,6 @@ def counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.
                 or C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start)
                 or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
                 or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
-                or C.COUNTED_THINGS.match(text, n.end, after)
+                or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 100))
                 or C.THINGS_BEFORE.search(text, max(s, n.start - 160), n.start)
                 or C.STOCK_SUBJECT.search(text, max(s, n.start - 160), n.start))

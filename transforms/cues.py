@@ -18,26 +18,28 @@ _NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}[\d£$€])"
 
 # "532k left", "left in 2023", "left for Australia": leaving, not "had left fruit unpicked"
 _LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)?!\u2013\u2014-]|$)|\s+(?:in|during|over|last|this|that|for|to|after|before|between|since|"
-                      r"while|and|but|as|each|every|a\s+year|annually|altogether|overall|again)\b)")
+                      r"while|and|but|as|each|every|a\s+year|annually|altogether|overall|again|were|was|are|is)\b)")
 
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
-    ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+)?(?:migration|immigration|migrants?|inflow)"
+    ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow)"
+                      r"|net(?=\s+[\d£$€])"  # "leaving a net 151,000"
                       # "Net: 685k" in a run of labelled figures
-                      r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance)"
+                      r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
                       # "arrivals exceeded departures by 230,000", "251,000 more people arrived than left"
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
                       r"|more\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
                       r"|difference,?\s+known\s+as\s+net"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed"
+    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)|return(?:ed|ing)\s+home"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
     ("immigration", r"immigra\w*|immigrants?|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
-                    r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to"
+                    r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|moved\s+here"
+                    r"|(?:came|arrived)\s+(?=fleeing|seeking|hoping|looking)"
                     r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"
                     # Britons coming back are arrivals: "80,000 Britons returned", "returning British citizens"
                     # (anyone else "returning home" is leaving: see emigration)
@@ -63,11 +65,13 @@ BREAKDOWN_CUES = [
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
                        r"|\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
     # ("a Home Office study had forecast": a report, not a reason)
-    ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"),
+    ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"
+                       r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"),
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
-    ("reason", "asylum", r"\basylum\b|refugees?"),
+    ("reason", "asylum", r"\basylum\b|refugees?|fleeing\s+(?:persecution|war|conflict|violence)"),
     ("reason", "other", r"other\s+reasons?"),
-    ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe)\b"),
+    ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe)\b"
+                              r"|(?:nationals|citizens)\s+of\s+countries\s+beyond\s+the\s+EU"),
     ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union|bloc|union)\s+in\s+2004"
                            r"|eight\s+central\s+and\s+eastern\s+European\s+(?:countries|states|nations)"
                            r"|(?:eight\s+)?accession\s+(?:countries|states)|(?:the\s+)?new\s+member\s+states"),
@@ -77,10 +81,14 @@ BREAKDOWN_CUES = [
     # "EU immigration was 170,000": the flow of EU citizens
     ("citizenship", "eu", r"\bEU\s+(?:citizens|nationals|migrants|immigrants|workers|residents|arrivals|people"
                           r"|immigration|emigration|migration|net\s+migration)"
-                          r"|European\s+Union\s+(?:citizens|nationals)|(?:citizens|nationals)\s+of\s+(?:other\s+)?EU"
+                          r"|European\s+Union\s+(?:citizens|nationals)|(?:citizens|nationals)\s+of\s+(?:other\s+)?(?:EU|European\s+Union)"
                           r"\s+(?:countries|member\s+states|states)|(?<!outside\s)(?<!outside\sthe\s)"
-                          r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"),
-    ("citizenship", "british", r"British\s+(?:citizens|nationals|people)|Britons|UK\s+(?:citizens|nationals)"),
+                          r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"
+                          r"|EU\s+passport\s+holders|(?:holding|with)\s+EU\s+passports"),
+    ("citizenship", "british", r"British\s+(?:citizens|nationals|people|emigration|immigration|emigrants|immigrants)"
+                               r"|Britons|UK\s+(?:citizens|nationals)"
+                               r"|(?:UK|British)\s+passport\s+holders|(?:holding|with)\s+(?:UK|British)\s+passports"
+                               r"|(?<=were\s)British\b(?!\s+(?:government|figures))"),
 ]
 
 # Foreign destinations; "from X" and "X citizens" name an origin or a citizenship, not a geography.
@@ -97,7 +105,7 @@ _COUNTRIES = {
     "Sweden": r"Sweden(?:'s)?", "Japan": r"Japan(?:'s)?",
     # The nations of the UK have their own statistics; a figure for one of them is not a UK figure.
     "Scotland": r"Scotland(?:'s)?", "Wales": r"(?<!England\s)(?<!England\sand\s)Wales(?:'s)?",
-    "Northern Ireland": r"Northern\s+Ireland(?:'s)?",
+    "Northern Ireland": r"Northern\s+Ireland(?:'s)?|\bNI\b(?!\s+(?:numbers?|contributions?|registrations?|insurance))",
     # London's own figures ("net international migration to the capital"); a bare "in London" is
     # usually where something was said, so only these forms count
     "London": r"London's|(?i:to|into)\s+the\s+capital\b",
@@ -106,7 +114,8 @@ _COUNTRIES = {
     _CITY: rf"(?:{_CITIES})'s|(?i:to|into)\s+(?:Greater\s+)?(?:{_CITIES})\b",
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
 }
-GEOGRAPHY_CUES = [(name, pattern) for name, pattern in _COUNTRIES.items()] + [
+# (a whole word: "Frances Oduya" is a byline, not France)
+GEOGRAPHY_CUES = [(name, f"(?:{pattern})(?![a-z])") for name, pattern in _COUNTRIES.items()] + [
     ("UK", r"\bUK\b|U\.K\.|United\s+Kingdom|Britain|British\s+(?:government|figures)|England\s+and\s+Wales"),
     # who published a figure, not where it is about: it yields to a country named in the sentence
     (SOURCE_UK, r"\bONS\b|Office\s+for\s+National\s+Statistics|Home\s+Office")]
@@ -149,7 +158,7 @@ CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:few
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
                 r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
                 r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to")
-FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could"
+FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|if|were\s+to"
                   # "you would think more than a million arrive": a belief, not a projection
                   r"|would(?!\s+(?:think|believe|imagine|guess|assume|suppose|have\s+thought))|will(?!\s+(?:show|reveal|confirm))"
                   r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*")
@@ -164,8 +173,11 @@ CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|wher
 
 # Appositions that define a term ("the difference between the numbers coming in and leaving") or
 # set a contrast aside ("rather than with a definite job") carry cues that describe nothing counted.
-MASKS = starting_with_first_chars(r"(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting)"
-                   r"[^,;:()–—]*"
+MASKS = starting_with_first_chars(r"(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting"
+                   r"|excluding|except(?:\s+for)?|other\s+than|apart\s+from|not\s+including)"
+                   # (up to the first number: "the gap between the 545,000 who arrived and the 376,000 who
+                   # left" gives the parts, it does not define a term)
+                   r"[^,;:()–—\d]*"
                    # "Back in 2004, the year eight ... countries joined the European Union, 582,000 came"
                    r"|\bthe\s+year\s+(?:when\s+|in\s+which\s+)?[^,;:()–—.]*?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)"
                    # "136,000: the people who came minus the people who left"
@@ -180,7 +192,9 @@ COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(
                         # "a fraction of the levels seen in 2023"
                         r"|a\s+fraction\s+of)\s"
                         # ("returning from abroad for 98,000" names where people came from)
-                        r"|\bfrom\s(?!abroad|overseas|outside|elsewhere|home)(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])",
+                        # ("net migration was 154,000, from 513,000 arrivals": made of, not compared with)
+                        r"|\bfrom\s(?!abroad|overseas|outside|elsewhere|home)(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])"
+                        r"(?![\d,.]+\s*(?:k|m|million)?\s+(?:arrivals|departures|immigrants|emigrants|leavers)\b)",
                         _I)
 # An article that revises an estimate may quote the figure it replaces: "revised up to 906,000 from
 # 740,000", "previously estimated at 740,000". That older figure belongs to an earlier vintage.
@@ -207,7 +221,9 @@ TO_A_NUMBER = re.compile(r"\sto\s+(?:(?:a|an|about|around|some|nearly|almost|jus
 # A cause opens a clause of its own too: "the fall was driven by fewer people arriving" (the arrivals
 # are the cause, not what the fall counts).
 CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:and|while|but|whereas|with)\s"
-                        r"|\s(?:(?:driven|fuelled|fueled|caused|pushed|boosted)\s+by|due\s+to|because(?:\s+of)?|thanks\s+to"
+                        # ("118,000 moved because of a job offer": after a verb of moving, the cause is the reason)
+                        r"|(?<!moved)(?<!came)(?<!arrived)(?<!migrated)(?<!left)(?<!emigrated)(?<!here)"
+                        r"\s(?:(?:driven|fuelled|fueled|caused|pushed|boosted)\s+by|due\s+to|because(?:\s+of)?|thanks\s+to"
                         r"|as\s+a\s+result\s+of|reflecting)\s"
                         # "Formal study tops reasons as 586,000 arrive": a number that opens its own clause
                         r"|\sas\s(?=[\d][\d,.]*\s*(?:k|m|million)?\s+(?:[a-z]+\s+)?(?:arriv|leav|left|came|come|emigrat))"
@@ -224,7 +240,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
-           r"|shortfall|shortage|interviews"
+           r"|shortfall|shortage|interviews|(?:work\s+)?permits"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
 STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Britain|the\s+country)|(?:who\s+)?live\s+(?:in|here|abroad|overseas)|residents?|population"
@@ -234,7 +250,11 @@ STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Bri
 # Named right after the number, things are never a flow, whatever flow words stand nearby: "3 million
 # jobs", "1.2 million work visas", "11,000 a month" (a rate, not 12 months), "43,000 people crossed the
 # Channel" (crossings in small boats are a Home Office count of their own, not a migration estimate).
-COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+)?(?:visas|" + _THINGS + r")\b|(?:people\s+|migrants\s+)?"
+COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+){0,2}?(?:visas|" + _THINGS + r")\b"
+                            # "14,200 Ukrainians arrived under the Homes for Ukraine scheme": a scheme's count
+                            r"|(?:people\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?granted\s+(?:British\s+)?(?:citizenship|settlement|leave)"
+                            r"|(?:[\w-]+\s+){0,4}?(?:arrived|came)\s+(?:under|through|via|on)\s+(?:the\s+)?(?:[\w'()-]+\s+){0,5}?"
+                            r"(?:schemes?|routes?|visas)\b|(?:people\s+|migrants\s+)?"
                             r"(?:have\s+|had\s+)?(?:crossed|crossing)\s+(?:the\s+)?(?:english\s+)?channel"
                             r"|(?:a|per|each|every)\s+(?:month|week|day)\b)", _I)
 # "Of the 398,000 people who emigrated, 131,000 were British": a whole named first, its parts after,
@@ -264,14 +284,22 @@ STOCK_BEFORE = starting_with_first_chars(r"(?:population(?:\s+of\s+(?:the\s+)?(?
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,4}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work)\b[^;:]{0,80}$", _I)
 # The population's growth through migration is net migration, not a stock.
-NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+to|as\s+a\s+result\s+of)\s+(?:the\s+)?"
-                              r"(?:net\s+)?(?:international\s+)?(?:migration|immigration)\b", _I)
+NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+to|as\s+a\s+result\s+of|from)\s+(?:the\s+)?"
+                              r"(?:net\s+)?(?:international\s+)?(?:migration|immigration)\b"
+                              , _I)
+# "migration produced a net increase of 92,000 in the UK's population"
+NET_INCREASE_BEFORE = re.compile(r"\bnet\s+(?:increase|gain|rise|addition)\s+of\s+$", _I)
+IN_POPULATION = re.compile(r"\s+(?:people\s+)?(?:in|to)\s+(?:the\s+)?(?:UK'?s?\s+|Britain'?s?\s+|British\s+)?population\b", _I)
 NET_GROWTH_BEFORE = re.compile(r"\b(?:net\s+)?migration\s+(?:adds|added|add|adding)\s+(?:[a-z]+\s+)?$", _I)
 TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Britain'?s?\s+|British\s+)?population\b", _I)
 # "Vacancies stood at 829,000": things counted, named before their number
-THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
-                           r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")\s+"
-                           r"(?:stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
+THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}"
+                           r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
+                           # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
+                           r"|(?:applications|visas|grants|claims|crossings|vacancies)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
+                           r"\b(?:fell|rose|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
+                           r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")"
+                           r"(?:,?\s+which)?\s*(?::|stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
                            r"|numbered)|(?:employs|employed|employing|hires|hired)(?:\s+(?:more\s+than|over|about|around|some|nearly|almost))?)"
                            r"\s*(?:[a-z]+\s+){0,3}$", _I)
 
@@ -356,8 +384,12 @@ def _scan(text, start, end, family, compiled, masks, lowered=None):
 
 
 _BALANCE_DEFINED = re.compile(r"the\s+(?:\w+\s+)?(?:difference|gap|balance)\s+between\s+(?:the\s+numbers?\s+(?:of\s+)?)?"
-                              r"(?:arrivals|immigration|inflows?|those\s+arriving|people\s+(?:arriving|coming))"
+                              r"(?:arrivals|immigration|inflows?|those\s+arriving|people\s+(?:arriving|coming)"
+                              r"|the\s+[\d,.]+\s*(?:k|m|million)?\s+(?:people\s+)?(?:who\s+)?(?:arrived|came|arrivals))"
                               r"|(?:the\s+)?(?:people|those)\s+who\s+(?:came|arrived)\s+(?:minus|less)", _I)
+
+
+_BALANCE_TAIL = re.compile(r"(?:[^,;:()–—]|,(?=\d))*")
 
 
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -380,6 +412,9 @@ def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
 # "... for work in the year to March 2017 and 259,000 in the year to September 2017": the same again
 AND_THEN = re.compile(r"[^,;.]{0,60}?\s+and\s+(?:(?:some|about|around|another|a\s+further)\s+)?", _I)
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", _I)  # "Immigration and emigration", "British, EU and"
+APPOSITIVE_PREDICATE = re.compile(r",\s+(?:came|come|arrived|left|moved|emigrated|were|was|had|have)\b", _I)
+INCLUDING = re.compile(r"\b(?:including|of\s+which|of\s+these|of\s+them)\s+$", _I)
+TOTAL_BEFORE = re.compile(r"\btotal\s+(?:reaches|reached|stands\s+at|stood\s+at|is|was|of|hits?|rises\s+to|rose\s+to)\s+$", _I)
 RESPECTIVELY = re.compile(r"\brespectively\b", _I)
 # Between the numbers of a run ("130,000 and 970,000") and after it, up to "respectively"
 RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", _I)
@@ -408,11 +443,16 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
     """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often."""
     masks = masked_spans(text, start, end)
     cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered)
-    if masks and not any(c.value == "net_migration" for c in cues):
-        # "wants the annual difference between arrivals and departures to fall below 100,000": with no
-        # other name for it, the definition is the name of net migration
-        cues += [Cue(ms, me, "flow", "net_migration") for ms, me in masks if _BALANCE_DEFINED.match(text, ms, me)]
-        cues.sort(key=lambda c: c.start)
+    if not any(c.value == "net_migration" for c in cues):
+        # "wants the annual difference between arrivals and departures to fall below 100,000", "the gap
+        # between the 545,000 who arrived and the 376,000 who left": with no other name, the balance
+        balance = _BALANCE_DEFINED.search(text, start, end) if (
+            text.find("between", start, end) >= 0 or text.find(" minus ", start, end) >= 0
+            or text.find(" less ", start, end) >= 0) else None
+        if balance:  # named where the phrase ends, next to the number it describes
+            at = _BALANCE_TAIL.match(text, balance.start(), end).end()
+            cues.append(Cue(at, at, "flow", "net_migration"))
+            cues.sort(key=lambda c: c.start)
     cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
         if cue.value == "UK" and _LEFT_FOR.search(text, max(0, cue.start - 90), cue.start):

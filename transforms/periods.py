@@ -25,7 +25,8 @@ _YEAR = r"(?:19|20)\d\d"
 # "the year ending June 2016", "12 months to December 2023", "the year to March", "YE Jun 2016"
 # ("12m to March 2025", "the four quarters to June", "y/e June 2024": the shorthand of statisticians)
 _ENDING = (r"(?:(?:the\s+)?(?:year|12[\s-]months?|twelve[\s-]months?|12-month\s+period|12m|(?:four|4)\s+quarters)\s+"
-           r"(?:ending(?:\s+in)?|ended(?:\s+in)?|to|up\s+to|until|through|till)(?:\s+the\s+end\s+of)?\s+"
+           r"(?:ending(?:\s+in)?|ended(?:\s+in)?|(?:that|which)\s+ended(?:\s+in)?|to|up\s+to|until|through|till)"
+           r"(?:\s+the\s+end\s+of)?\s+"
            r"|\bYE\s+|\by/e\s+)")
 PERIOD = re.compile(
     # "685k (2023), 764k (2022)": a year in brackets right after a number
@@ -34,10 +35,11 @@ PERIOD = re.compile(
     # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year)
     # ("the year to 30 June 2023", "ending June 30, 2023": the day of the month changes nothing)
     r"(?P<ending>" + _ENDING + r")(?:last\s+|\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<e_month>" + _MONTH + r")"
-    r"(?:(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
+    # (the year on the same line: "the 12 months to the end of March.\n\n2004: ..." is a note, then a label)
+    r"(?:(?:[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t\u00a0]+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
-    r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across|(?<![^\n.!?]\s)(?<![^\n.!?])by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?)"
+    r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across|(?<![^\n.!?]\s)(?<![^\n.!?])by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?)"
     r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
     # "the 2022 figure", "2023's total": a calendar year named as an attribute of the figure
     r"|(?P<fig_year>" + _YEAR + r")(?:['’]s)?\s+(?:figures?|totals?|estimates?|levels?|numbers?|counts?)\b"
@@ -54,8 +56,10 @@ PERIOD = re.compile(
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
     r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
     # "the same period", "those twelve months", "that year": the period under discussion
-    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time)|(?:those|these)\s+(?:12|twelve)\s+months"
+    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time)|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"
     r"|that\s+(?:year|period)(?!\s+(?:ending|ended|to)\b)|over\s+the\s+period\b|in\s+the\s+period\b)"
+    # "2004: net migration 174,000", "2005 – 232,000": a timeline's year labels
+    r"|(?<![^\n])(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
     # "232,000 in the first of those periods and 207,000 in the second": the periods listed, in order
     r"|in\s+the\s+(?P<ordinal>first|second)(?:\s+of\s+(?:those|these|the)\s+(?:two\s+)?periods)?"
     r"(?=\s*[,;.]|\s+(?:and|against|while|but)\b)"
@@ -64,7 +68,8 @@ PERIOD = re.compile(
     r"|(?P<span>(?:the|this|that|each|every|any)\s+(?:[a-z]+-to-[a-z]+\s+|first\s+|second\s+|third\s+|fourth\s+|final\s+"
     r"|last\s+|latest\s+)?quarter\b(?!\s+of\b)|quarter\s+(?:to|ending|ended)\b"
     r"|(?:the\s+)?(?:three|six|nine|3|6|9|18|24|two|four|five|ten)[\s-]+(?:months?|years?)\s+(?:to|ending|ended|from|since|between)\b"
-    r"|between\s+" + _YEAR + r"\s+and\s+" + _YEAR + r"|from\s+" + _YEAR + r"\s+to\s+" + _YEAR + r"|\bq[1-4]\b"
+    r"|between\s+" + _YEAR + r"\s+and\s+(?P<span_to>" + _YEAR + r")|from\s+" + _YEAR + r"\s+to\s+(?P<span_to2>" + _YEAR + r")"
+    r"|\bq[1-4]\b"
     r"|(?:the\s+)?(?:first|second)\s+half\s+of)"
     r")",
     re.IGNORECASE)
@@ -147,7 +152,13 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
     """Every period mention in text[start:end]; pass `cues.lowercase(text)` as `lowered` if it is at hand."""
     end = len(text) if end is None else end
     found = []
+    # "each year below is the 12 months to the end of March": an article that says what its years are
+    note = _YEARS_ARE.search(text)
+    year_month = MONTHS[note.group(1).lower().rstrip(".")] if note else 12
+    label_month = None
     for m in _period_matches(lowercase(text) if lowered is None else lowered, start, end):
+        if m.group("label_year") and label_month is None:
+            label_month = year_end_month(text) if year_month == 12 else year_month
         if m.group("ending"):
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
@@ -159,7 +170,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("mid_year")), 6)))
         elif m.group("c_year"):
             year = int(m.group("c_year"))
-            if published is not None and year >= published.year:
+            if published is not None and month_end(year, year_month) > published:
                 continue  # the current or a future year cannot be a finished 12-month period
             if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over", "across", "by")):
                 continue
@@ -167,7 +178,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                     text, max(0, m.start() - 30), m.start()):
                 continue
             found.append(PeriodMention(m.start("c_year") - len(m.group("cal_prefix")), m.end(), "absolute",
-                                       date(year, 12, 31)))
+                                       month_end(year, year_month)))
         elif m.group("fig_year") or m.group("paren_year"):
             year = int(m.group("fig_year") or m.group("paren_year"))
             if published is None or year < published.year:
@@ -188,10 +199,16 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "previous_calendar", None))
         elif m.group("next"):
             found.append(PeriodMention(m.start(), m.end(), "next", None))
+        elif m.group("label_year"):
+            ends = month_end(int(m.group("label_year")), label_month)
+            if published is None or ends <= published:
+                found.append(PeriodMention(m.start(), m.end("label_year"), "absolute", ends))
         elif m.group("ordinal"):
             found.append(PeriodMention(m.start(), m.end(), "ordinal_" + m.group("ordinal").lower(), None))
         elif m.group("span"):
-            found.append(PeriodMention(m.start(), m.end(), "span", None))
+            # ("the jump between 2004 and 2005, a rise of 58,000": a change over a span ends with it)
+            to = m.group("span_to") or m.group("span_to2")
+            found.append(PeriodMention(m.start(), m.end(), "span", month_end(int(to), year_month) if to else None))
         elif m.group("prev2"):
             found.append(PeriodMention(m.start(), m.end(), "previous_2", None))
         elif m.group("prev"):
@@ -219,8 +236,9 @@ def resolve_relative(mention: PeriodMention, anchor: date | None) -> date | None
     return anchor  # "the same period"
 
 
-def parse_period_label(label: str, published: date | None) -> date | None:
-    """A table's row or column label: `Year to December 2011`, `June 2023`, `YE Jun 2024`, `YE Jun 24`, `2014`."""
+def parse_period_label(label: str, published: date | None, month: int = 12) -> date | None:
+    """A table's row or column label: `Year to December 2011`, `June 2023`, `YE Jun 2024`, `YE Jun 24`, `2014`
+    (a bare year ends in December unless the table says its years end in another `month`)."""
     label = label.strip().strip("*").strip()
     mentions = [p for p in find_periods(label, published) if p.kind == "absolute"]
     if mentions and mentions[0].period_end:
@@ -234,5 +252,18 @@ def parse_period_label(label: str, published: date | None) -> date | None:
         return month_end(2000 + int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")])
     m = re.fullmatch(r"(?:calendar\s+year\s+)?(" + _YEAR + r")", label, re.I)
     if m:
-        return date(int(m.group(1)), 12, 31)
+        return month_end(int(m.group(1)), month if not label.lower().startswith("calendar") else 12)
     return None
+
+
+_YEARS_ARE = re.compile(r"\b(?:each|every|all|the)\s+years?\b[^.\n]{0,40}?\b(?:is|are|covers?|means?|runs?)\s+(?:the\s+)?"
+                        r"(?:12|twelve)\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?(" + _MONTH + r")\b", re.IGNORECASE)
+# "years ending June", "each year below is the 12 months to the end of March": a month for bare years
+_YEARS_END_IN = re.compile(r"\byears?\b[^.\n]{0,60}?\b(?:ending|ended|to|12\s+months\s+to|twelve\s+months\s+to)\s+"
+                           r"(?:in\s+|the\s+end\s+of\s+)?(" + _MONTH + r")\b(?!\s*\d)", re.IGNORECASE)
+
+
+def year_end_month(text: str, start: int = 0, end: int | None = None) -> int:
+    """The month a text says its bare years end in ("years to September": 9), else December."""
+    m = _YEARS_END_IN.search(text, start, len(text) if end is None else end)
+    return MONTHS[m.group(1).lower().rstrip(".")] if m else 12

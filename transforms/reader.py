@@ -15,6 +15,8 @@ from .numbers import NumberMention
 from .periods import PeriodMention, previous_year, resolve_relative
 
 _HEADING_WIDTH = 120
+_BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around|some|nearly|almost|over|under)?\s*"
+                          r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*", re.I)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
 
@@ -184,12 +186,16 @@ class Reader:
                 d.geography = self.context_geography or self.article_geography
             if C.NET_GROWTH_AFTER.match(text, n.end, min(e, n.end + 80)) or (
                     C.NET_GROWTH_BEFORE.search(text, max(s, n.start - 30), n.start)
-                    and C.TO_POPULATION.match(text, n.end, min(e, n.end + 60))):
+                    and C.TO_POPULATION.match(text, n.end, min(e, n.end + 60))) or (
+                    C.NET_INCREASE_BEFORE.search(text, max(s, n.start - 30), n.start)
+                    and C.IN_POPULATION.match(text, n.end, min(e, n.end + 60))):
                 # "The population grew by 174,000 through migration", "Migration adds 230,000 to UK population"
                 d.flow, d.kind, d.direction = "net_migration", "estimate", None
                 d.extra["inherited"] = False
-            elif counts_no_migrants(text, s, e, n, flow_cue):
-                d.flow = None
+            elif counts_no_migrants(text, s, e, n, flow_cue) or drafts and drafts[-1].extra.get("things") \
+                    and C.INCLUDING.search(text, max(s, n.start - 20), n.start):
+                d.flow = None  # ("1.13 million visas ..., including 291,000 to students": more of the same things)
+                d.extra["things"] = True
             elif d.breakdown is None and flow_cue is not None and 0 <= flow_cue.start - n.end <= 2 and drafts \
                     and drafts[-1].extra.get("group_after"):
                 d.breakdown = drafts[-1].breakdown  # "248,000 EU citizens arrived and 121,000 left": the same group
@@ -199,7 +205,7 @@ class Reader:
                 # "266,000 came for work in the year to March 2017 and 259,000 in the year to September 2017"
                 d.flow, d.breakdown = drafts[-1].flow, drafts[-1].breakdown
             d.extra["group_after"] = bd_cue is not None and 0 <= bd_cue.start - n.end <= 2
-            self._period(d, n, periods, clauses, clause, anchor, turns)
+            self._period(d, n, periods, clauses, clause, anchor, turns, explanations)
             if d.period_end is None and clause is not None and self._opens_from(clause, clauses):
                 # "from 411,000 in the year to September 2021 to 493,000 ..., so net migration climbed
                 # from 226,000 to 603,000": a second "from" in the sentence starts where the first did
@@ -253,6 +259,22 @@ class Reader:
             return
         if self.question_flow:
             d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
+            return
+        if _BARE_NUMBER.fullmatch(self.text, *d.sentence):
+            # "Immigration: up. 576k.": the label just before the bare number; "2005 – 232,000" in a
+            # timeline: the flow of the line above
+            named = self._plain_flow() if self.plain is not None else None
+            if named:
+                d.flow, d.breakdown = named
+                return
+            if self.previous_flow:
+                d.flow = self.previous_flow
+                return
+        if drafts and drafts[-1].flow and C.TOTAL_BEFORE.search(self.text, max(d.sentence[0], d.number.start - 30), d.number.start):
+            d.flow = drafts[-1].flow  # "NI gains 6,700 from migration as UK total reaches 248,000"
+            return
+        if d.kind == "change" and not anaphoric and self.previous_flow:
+            d.flow = self.previous_flow  # "Net: 227k. Up 22k on a year earlier."
             return
         if d.kind == "target" and not d.breakdown and self.article_flow:
             d.flow = self.article_flow  # "his target of below 100,000": a target is of what the story is about
@@ -342,8 +364,11 @@ class Reader:
                         d.flow = "immigration"
 
     def _period(self, d: Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor,
-                turns: list[tuple[int, bool]]):
+                turns: list[tuple[int, bool]], explanations: list[int]):
         same_clause = [p for p in periods if clause_of(p.start, clauses) == clause]
+        # "Net migration 98,000 as ONS updates its 2026 estimate": an explanation's period is its own
+        same_clause = [p for p in same_clause if p.start < n.end or bisect.bisect_left(explanations, n.end)
+                       == bisect.bisect_left(explanations, p.start)]
         if clause is None:  # "fell to 230,000, down 106,000 on the previous year": both are this year's
             same_clause = [p for p in same_clause if not p.base]
         current = self.context_period or self.article_period
@@ -373,7 +398,8 @@ class Reader:
                 d.period_end, d.period_source = (listed[i], "sentence") if i < len(listed) else (None, None)
                 return
             if p.kind == "span":  # "in the October-to-December quarter", "over the three years from 2019"
-                d.period_end, d.period_source = None, None
+                d.period_end = p.period_end if d.kind == "change" else None  # a change over a span ends with it
+                d.period_source = "sentence" if d.period_end else None
                 return
             d.period_end = resolve_relative(p, anchor if p.kind != "same" else self.context_period or anchor)
             d.period_source = "clause" if clause is not None else "sentence"

@@ -9,7 +9,7 @@ from datetime import date
 
 from .cues import find_cues, has_flow_cue, lowercase
 from .numbers import NumberMention, find_numbers
-from .periods import find_periods, parse_period_label
+from .periods import find_periods, parse_period_label, year_end_month
 
 MISSING = re.compile(r"^(?:\.\.|[-–—:x*]|n/?a|not\s+available|not\s+shown|z|c|\[[a-z]\])?$", re.IGNORECASE)
 _SEPARATOR_ROW = re.compile(r"^[\s|:+-]+$")
@@ -104,9 +104,12 @@ def _value_cell(text: str, s: int, e: int, scale: int = 1) -> NumberMention | No
 
 
 def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[int, int]],
-                published: date | None, caption: tuple[int, int] | None = None) -> list[TableCell]:
+                published: date | None, caption: tuple[int, int] | None = None,
+                above: list[tuple[int, int]] | None = None) -> list[TableCell]:
     header, body = rows[0], rows[1:]
     out = []
+    # "Table 1: ..., years ending June" above, or "Year ending June" in the corner: bare years end in June
+    month = next((m for m in (year_end_month(text, s, e) for s, e in [header[0]] + (above or [])) if m != 12), 12)
     column_meaning = [label_meaning(text, s, e) for s, e in header]
     # The unit and the flow may be said once, in the caption line or the corner cell
     # ("Immigration by reason, thousands"): rows then name only the breakdown.
@@ -119,7 +122,7 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
         for row, (rs, re_) in zip(body, spans[1:]):
             if not row:
                 continue
-            period = parse_period_label(text[row[0][0]:row[0][1]], published)
+            period = parse_period_label(text[row[0][0]:row[0][1]], published, month)
             for (s, e), (flow, bd) in zip(row[1:], column_meaning[1:]):
                 flow = flow or (table_flow if bd else None)
                 cell = _value_cell(text, s, e, scale)
@@ -127,7 +130,7 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
         return out
     # ...or periods across the header and flows down the first column...
-    periods = [parse_period_label(text[s:e], published) for s, e in header]
+    periods = [parse_period_label(text[s:e], published, month) for s, e in header]
     if any(periods[1:]):
         # A "Change" column measures the movement to the latest period of the table
         changes = [bool(_CHANGE_LABEL.match(text[s:e].strip())) for s, e in header]
@@ -221,7 +224,8 @@ def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
             grid = _grid_run(text, line_spans, i, sep)
             if grid:
                 last, rows, spans = grid
-                cells += _grid_cells(text, rows, spans, published, _caption(text, line_spans, i))
+                cells += _grid_cells(text, rows, spans, published, _caption(text, line_spans, i),
+                                     _lines_above(text, line_spans, i))
                 used.update(range(i, last + 1))
                 i = last + 1
                 break
@@ -300,10 +304,21 @@ def _aligned_cells(text, s, e):
 
 
 def _numeric_body(text, rows) -> bool:
-    """Rows after the header hold values in every cell but the first: a table, not prose."""
+    """Rows after the header hold values in every cell but the first: a table, not prose. (Read as
+    if in thousands, so that "559" counts as a value.)"""
     body = rows[1:]
-    return bool(body) and all(len(row) >= 2 and all(_value_cell(text, s, e) is not False for s, e in row[1:])
+    return bool(body) and all(len(row) >= 2 and all(_value_cell(text, s, e, 1000) is not False for s, e in row[1:])
                               for row in body)
+
+
+def _lines_above(text, line_spans, i, count: int = 5) -> list[tuple[int, int]]:
+    """The short non-empty lines just above a table: its title, its unit, a note on its years."""
+    out = []
+    for j in range(i - 1, max(-1, i - count), -1):
+        s, e = _single(text, line_spans[j])
+        if s < e and e - s <= 160:
+            out.append((s, e))
+    return out
 
 
 def _caption(text, line_spans, i) -> tuple[int, int] | None:
