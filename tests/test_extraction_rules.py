@@ -1293,3 +1293,73 @@ def test_the_period_of_an_as_clause_is_its_own():
 def test_provisional_estimates_revised_by_up_to_so_much_either_way():
     text = "Net migration was 98,000 in 2026. Provisional estimates are usually revised by up to 20,000 either way."
     assert [f.value for f in figs(text, date(2027, 5, 1))] == [98_000]
+
+
+# --- batch eight: ordinary news in different house styles ------------------------------------------
+
+def test_levels_a_gap_had_stood_at_are_past_ones():
+    text = ("Net migration was 205,000 in the year to June 2025. The estimate is the difference between the 898,000 "
+            "people who moved to the UK and the 693,000 who left, a gap that had stood at 512,000 in the year to "
+            "June 2024 and at a record 891,000 in the year before that.")
+    got = [(f.flow, f.value, f.period_end) for f in figs(text, date(2025, 11, 27))]
+    assert got[1:3] == [("immigration", 898_000, date(2025, 6, 30)), ("emigration", 693_000, date(2025, 6, 30))]
+    assert got[3] == ("net_migration", 512_000, date(2024, 6, 30))
+
+
+def test_a_definition_ends_at_its_verb():
+    text = ("In the year to June 2026, 811,000 people came to live in the UK and 672,000 left, and the gap between those two numbers is "
+            "the thing that matters: net migration stood at 139,000, a fall of 752,000 from the peak of 891,000 "
+            "recorded in the year to June 2023.")
+    got = [(f.kind, f.flow, f.value, f.period_end) for f in figs(text, date(2026, 11, 26))][2:]
+    assert got == [("estimate", "net_migration", 139_000, date(2026, 6, 30)), ("change", "net_migration", 752_000, date(2026, 6, 30)),
+                   ("estimate", "net_migration", 891_000, date(2023, 6, 30))]
+
+
+def test_that_is_down_on_a_year_earlier_measures_the_last_figure():
+    text = ("In the year to June 2026, 811,000 people came to live in the UK while 672,000 emigrated, leaving net "
+            "migration at 139,000. That is down 95,000 on a year earlier.")
+    assert figs(text, date(2026, 11, 26))[-1].flow == "net_migration"
+
+
+def test_a_glossary_entry_names_the_flow_of_its_number():
+    text = "Net migration. Immigration minus emigration, and the number politicians argue about. It was 139,000 in the year to June 2026."
+    assert only(text, date(2026, 11, 26)).flow == "net_migration"
+
+
+@pytest.mark.parametrize("text, flow, group", [
+    ("In 2025, 862,000 people moved to Britain, while 688,000 packed their bags and headed for the exit.", "emigration", None),
+    ("In 2025, 151,000 arrived with a job already secured.", "immigration", "work_definite_job"),
+])
+def test_idioms_for_leaving_and_for_a_job_to_go_to(text, flow, group):
+    f = figs(text, date(2026, 5, 21))[-1]
+    assert (f.flow, f.breakdown_value) == (flow, group)
+
+
+def test_the_month_of_may_is_no_forecast():
+    text = "Those May figures put net migration for 2025 at 174,000."
+    assert only(text, date(2026, 11, 26)).kind == "estimate"
+
+
+def test_calendar_year_without_in():
+    text = "This release revised calendar year 2025: immigration is now put at 874,000."
+    assert only(text, date(2026, 11, 26)).period_end == date(2025, 12, 31)
+
+
+@pytest.mark.parametrize("text", [
+    "Net migration was 139,000 in 2025. The Nursing and Midwifery Council's register reached 853,707 at the end of March.",
+    "Net migration was 139,000 in 2025. Skills for Care estimates 131,000 posts are vacant on any given day.",
+])
+def test_registers_and_vacant_posts_are_no_flows(text):
+    assert [f.value for f in figs(text, date(2026, 5, 1))] == [139_000]
+
+
+def test_a_comparison_hangs_off_the_figure_just_before_it():
+    text = ("In the year to June 2026, 811,000 people came to live in the UK and 672,000 left; net migration stood "
+            "at 139,000, a fall of 752,000 from the peak of 891,000.")
+    assert [(f.flow, f.value) for f in figs(text, date(2026, 11, 26))][-1] == ("net_migration", 891_000)
+
+
+def test_the_number_of_nurses_joining_a_register_is_no_flow():
+    text = ("Net migration was 139,000 in the year to March 2026, yet the number of internationally educated "
+            "nurses joining the register fell to 18,400.")
+    assert [f.value for f in figs(text, date(2026, 5, 21))] == [139_000]

@@ -24,8 +24,13 @@ def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) 
         if m.group(0).rstrip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
             to = C.TO_A_NUMBER.search(text, m.end(), stop)
             stop = to.start() if to else stop
-        at = C.AT_A_NUMBER.search(text, m.end(), stop)  # "91,000 lower than a year earlier at 179,000"
-        stop = at.start() if at else stop
+        if C.PAST_LEVELS.match(m.group(0)):
+            # "a gap that had stood at 512,000 in the year to June 2024 and at 891,000 the year before
+            # that": the past levels run to the end of the sentence
+            stop = e
+        else:
+            at = C.AT_A_NUMBER.search(text, m.end(), stop)  # "91,000 lower than a year earlier at 179,000"
+            stop = at.start() if at else stop
         # A clause with no number still holds its period ("at 121,000, a fraction of the levels seen in
         # 2023"), unless it compares estimates of one period: "166,000 higher than the previous estimate
         # for June 2023" is about June 2023.

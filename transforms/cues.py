@@ -32,7 +32,7 @@ FLOW_CUES = [
                       r"|difference,?\s+known\s+as\s+net"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers"
+    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|headed\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)|return(?:ed|ing)\s+home"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
@@ -55,7 +55,8 @@ BREAKDOWN_CUES = [
     # come first so that "EU14 citizens" or "Non-EU+ nationals" are not read as EU or non-EU.
     ("unlisted", "unlisted", r"\bEU1[45]\b|\bEU\+|non[- ]EU\+|\bAsia\b|rest\s+of\s+the\s+world|\bAfrica\b|\bOceania\b"
                              r"|Middle\s+East|the\s+Americas|region\s+of\s+last\s+residence"),
-    ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer|job\s+lined\s+up|job\s+(?:waiting|arranged)"),
+    ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer|job\s+lined\s+up|job\s+(?:waiting|arranged)"
+                                    r"|job\s+already\s+(?:secured|lined\s+up|arranged|waiting|agreed)|already\s+(?:had|held)\s+a\s+job"),
     # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
     ("reason", "work_looking_for_job", r"look(?:ing)?\s+for\s+(?:work|a\s+job|jobs)|seek(?:ing)?\s+work|job[- ]?seek\w*"
                                        r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"
@@ -161,7 +162,10 @@ TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitio
 FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|if|were\s+to"
                   # "you would think more than a million arrive": a belief, not a projection
                   r"|would(?!\s+(?:think|believe|imagine|guess|assume|suppose|have\s+thought))|will(?!\s+(?:show|reveal|confirm))"
-                  r"|likely\s+to|set\s+to|on\s+course|on\s+track|may|might|anticipat\w*")
+                  r"|likely\s+to|set\s+to|on\s+course|on\s+track|anticipat\w*|might"
+                  # ("Those May figures", "in May 2025": the month)
+                  r"|(?<!in\s)(?<!last\s)(?<!next\s)(?<!those\s)(?<!these\s)(?<!the\s)(?<!of\s)(?<!since\s)(?<!early\s)"
+                  r"(?<!late\s)(?<!mid-)may(?!\s+(?:19|20)\d\d|\s+(?:figures|release|data|statistics|estimates)\b)")
 # A target or forecast word governs a number at most this far after it, within its sentence.
 KIND_REACH = 80
 # "The projections sit beside the latest official estimate: net migration of 136,000": a measured
@@ -176,8 +180,9 @@ CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|wher
 MASKS = starting_with_first_chars(r"(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting"
                    r"|excluding|except(?:\s+for)?|other\s+than|apart\s+from|not\s+including)"
                    # (up to the first number: "the gap between the 545,000 who arrived and the 376,000 who
-                   # left" gives the parts, it does not define a term)
-                   r"[^,;:()–—\d]*"
+                   # left" gives the parts, it does not define a term; and up to its verb: "the gap between
+                   # those two numbers is the thing that matters ... net migration stood at 139,000")
+                   r"(?:(?!\s(?:is|was|are|were|has|had|will|would|remains?|matters?)\b)[^,;:()–—\d])*"
                    # "Back in 2004, the year eight ... countries joined the European Union, 582,000 came"
                    r"|\bthe\s+year\s+(?:when\s+|in\s+which\s+)?[^,;:()–—.]*?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)"
                    # "136,000: the people who came minus the people who left"
@@ -190,10 +195,12 @@ COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(
                         # "almost double the 2007 level of 10,000"
                         r"|(?:double|twice|treble|triple|half)(?=\s+(?:the|its|that)\b)"
                         # "a fraction of the levels seen in 2023"
-                        r"|a\s+fraction\s+of)\s"
+                        r"|a\s+fraction\s+of"
+                        # "..., a gap that had stood at 512,000 in the year to June 2024"
+                        r"|(?:that|which|who)\s+had\s+(?:stood|been|reached|peaked)(?:\s+at)?)\s"
                         # ("returning from abroad for 98,000" names where people came from)
                         # ("net migration was 154,000, from 513,000 arrivals": made of, not compared with)
-                        r"|\bfrom\s(?!abroad|overseas|outside|elsewhere|home)(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,2}[\d£$€+\-−])"
+                        r"|\bfrom\s(?!abroad|overseas|outside|elsewhere|home)(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,3}[\d£$€+\-−])"
                         r"(?![\d,.]+\s*(?:k|m|million)?\s+(?:arrivals|departures|immigrants|emigrants|leavers)\b)",
                         _I)
 # An article that revises an estimate may quote the figure it replaces: "revised up to 906,000 from
@@ -234,13 +241,14 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:an
 NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
 ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same|targets?)\b"
+                     r"|\bthat\s+(?:is|was)\b"
                      # "The fall of more than 400,000 was ...": the movement of the figure just given
                      r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision|peak)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
-           r"|shortfall|shortage|interviews|(?:work\s+)?permits"
+           r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
 STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Britain|the\s+country)|(?:who\s+)?live\s+(?:in|here|abroad|overseas)|residents?|population"
@@ -281,8 +289,8 @@ STOCK_BEFORE = starting_with_first_chars(r"(?:population(?:\s+of\s+(?:the\s+)?(?
                           r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
 
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
-STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,4}?(?:working|living|employed|resident|"
-                           r"residing|studying|in\s+work)\b[^;:]{0,80}$", _I)
+STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
+                           r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
 # The population's growth through migration is net migration, not a stock.
 NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+to|as\s+a\s+result\s+of|from)\s+(?:the\s+)?"
                               r"(?:net\s+)?(?:international\s+)?(?:migration|immigration)\b"
@@ -296,7 +304,7 @@ TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Brita
 THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}"
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
-                           r"|(?:applications|visas|grants|claims|crossings|vacancies)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
+                           r"|(?:applications|visas|grants|claims|crossings|vacancies|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
                            r"\b(?:fell|rose|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
                            r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")"
                            r"(?:,?\s+which)?\s*(?::|stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
@@ -385,7 +393,7 @@ def _scan(text, start, end, family, compiled, masks, lowered=None):
 
 _BALANCE_DEFINED = re.compile(r"the\s+(?:\w+\s+)?(?:difference|gap|balance)\s+between\s+(?:the\s+numbers?\s+(?:of\s+)?)?"
                               r"(?:arrivals|immigration|inflows?|those\s+arriving|people\s+(?:arriving|coming)"
-                              r"|the\s+[\d,.]+\s*(?:k|m|million)?\s+(?:people\s+)?(?:who\s+)?(?:arrived|came|arrivals))"
+                              r"|the\s+[\d,.]+\s*(?:k|m|million)?\s+(?:people\s+)?(?:who\s+)?(?:arrived|came|moved|migrated|arrivals))"
                               r"|(?:the\s+)?(?:people|those)\s+who\s+(?:came|arrived)\s+(?:minus|less)", _I)
 
 
@@ -415,6 +423,8 @@ LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", _I)  # 
 APPOSITIVE_PREDICATE = re.compile(r",\s+(?:came|come|arrived|left|moved|emigrated|were|was|had|have)\b", _I)
 INCLUDING = re.compile(r"\b(?:including|of\s+which|of\s+these|of\s+them)\s+$", _I)
 TOTAL_BEFORE = re.compile(r"\btotal\s+(?:reaches|reached|stands\s+at|stood\s+at|is|was|of|hits?|rises\s+to|rose\s+to)\s+$", _I)
+PAST_LEVELS = re.compile(r"(?:that|which|who)\s+had\s+", _I)
+THAT_IS = re.compile(r"\s*[\"“]?(?:that|this|it)\s+(?:is|was)\b", _I)  # the figure just given
 RESPECTIVELY = re.compile(r"\brespectively\b", _I)
 # Between the numbers of a run ("130,000 and 970,000") and after it, up to "respectively"
 RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", _I)

@@ -39,7 +39,8 @@ PERIOD = re.compile(
     r"(?:(?:[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t\u00a0]+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
-    r"|(?P<cal_prefix>(?:in|during|for|throughout|over|across|(?<![^\n.!?]\s)(?<![^\n.!?])by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?)"
+    r"|(?P<cal_prefix>(?:(?:in|during|for|throughout|over|across|(?<![^\n.!?]\s)(?<![^\n.!?])by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?"
+    r"|calendar\s+(?:year\s+)?))"
     r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
     # "the 2022 figure", "2023's total": a calendar year named as an attribute of the figure
     r"|(?P<fig_year>" + _YEAR + r")(?:['’]s)?\s+(?:figures?|totals?|estimates?|levels?|numbers?|counts?)\b"
@@ -172,7 +173,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             year = int(m.group("c_year"))
             if published is not None and month_end(year, year_month) > published:
                 continue  # the current or a future year cannot be a finished 12-month period
-            if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over", "across", "by")):
+            if not m.group("cal_prefix").lower().startswith(("in", "during", "for", "throughout", "over", "across", "by",
+                                                             "calendar")):
                 continue
             if _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _SINCE_BEFORE.search(
                     text, max(0, m.start() - 30), m.start()):

@@ -15,6 +15,7 @@ from .numbers import NumberMention
 from .periods import PeriodMention, previous_year, resolve_relative
 
 _HEADING_WIDTH = 120
+_PLAIN_REACH = 2  # sentences without figures looked back through
 _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around|some|nearly|almost|over|under)?\s*"
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*", re.I)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
@@ -63,6 +64,8 @@ class Reader:
         self.question_flow: str | None = None        # the flow a question just asked about
         self.lead_in = False                         # the last line read introduces a list: ":" or a heading
         self.plain: tuple[int, int] | None = None    # a sentence without figures since the last with some
+        self.plains: list[tuple[int, int]] = []      # every such sentence, nearest last
+        self.last_flow: str | None = None            # the flow of the last figure read
         self.after_things = False                    # the last sentence with numbers counted no migrants
         self.earlier_flow: str | None = None         # the flow the paragraph before ended on
         self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
@@ -109,8 +112,10 @@ class Reader:
                 self.question_flow = lead[0] if ending == "?" else None
         elif not numbers:
             self.plain = (s, e)  # a sentence without figures that may name what the next one is about
+            self.plains.append((s, e))
         if numbers:
             self.plain = None
+            self.plains = []
         if main_abs and not (len(main_abs) > 1 and _PERIOD_RANGE.fullmatch(text, main_abs[0].end, main_abs[1].start)):
             self.context_period = main_abs[-1].period_end
         elif main_abs:  # "year ending March 2020 to year ending March 2022": a range dates no single figure
@@ -144,9 +149,11 @@ class Reader:
             d.kind, d.direction = kind_of(text, s, e, n, kind_words, kind_starts)
             clause = clause_of(n.start, clauses)
             flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
-            if clause is not None and main_draft is not None:  # compared like with like
-                d.flow = flow_cue.value if flow_cue else main_draft.flow
-                d.breakdown = bd_cue.value if bd_cue else main_draft.breakdown
+            if clause is not None and main_draft is not None:  # compared like with like: with the figure
+                # the comparison hangs off ("139,000, a fall of 752,000 from the peak of 891,000")
+                compared = next(p for p in reversed(drafts) if p.extra.get("clause") is None)
+                d.flow = flow_cue.value if flow_cue else compared.flow
+                d.breakdown = bd_cue.value if bd_cue else compared.breakdown
             else:
                 if flow_cue is None and len(flows) == 1 and explanations:
                     reach = {c.value for c in cues if c.family == "flow" and (c.start < n.end or bisect.bisect_left(
@@ -232,6 +239,7 @@ class Reader:
                 d.period_end, d.period_source = main_draft.period_end, main_draft.period_source
                 d.extra["superseded"] = True
         self.question_flow = None  # answered
+        self.last_flow = next((d.flow for d in reversed(drafts) if d.flow), self.last_flow)
         self.after_things = all(d.flow is None for d in drafts)  # every number here counted something else
         if C.RESPECTIVELY.search(text, s, e):
             self._respectively(drafts, s, e, periods, clauses)
@@ -256,6 +264,9 @@ class Reader:
             # "Net migration rose to 300,000, up 20,000": a movement with no words of its own
             # measures the figure just given
             d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
+            return
+        if d.kind == "change" and not d.breakdown and self.last_flow and C.THAT_IS.match(self.text, d.sentence[0]):
+            d.flow = self.last_flow  # "... leaving net migration at 139,000. That is down 95,000": the last figure
             return
         if self.question_flow:
             d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
@@ -328,13 +339,17 @@ class Reader:
                     d.period_end, d.period_source = p.period_end, "sentence"
 
     def _plain_flow(self) -> tuple[str, str | None] | None:
-        """The one flow (and the one group, if any) the last sentence without figures named."""
-        if self.plain is None:
-            return None
-        cues = C.find_cues(self.text, *self.plain, self.lowered)
-        flows = {c.value for c in cues if c.family == "flow"}
-        groups = {c.value for c in cues if c.family == "breakdown"}
-        return (flows.pop(), groups.pop() if len(groups) == 1 else None) if len(flows) == 1 else None
+        """The one flow (and the one group, if any) the nearest sentence without figures named ("Net
+        migration. Immigration minus emigration, the number politicians argue about. It was 139,000")."""
+        for span in reversed(self.plains[-_PLAIN_REACH:]):
+            cues = C.find_cues(self.text, *span, self.lowered)
+            flows = {c.value for c in cues if c.family == "flow"}
+            groups = {c.value for c in cues if c.family == "breakdown"}
+            if len(flows) == 1:
+                return flows.pop(), groups.pop() if len(groups) == 1 else None
+            if flows:
+                return None
+        return None
 
     def _opens_from(self, clause: int, clauses: list[tuple[int, int]]) -> bool:
         return C.COMPARISON.match(self.text, clauses[clause][0]).group(0).rstrip().lower().endswith("from")
