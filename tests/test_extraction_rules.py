@@ -1363,3 +1363,18 @@ def test_the_number_of_nurses_joining_a_register_is_no_flow():
     text = ("Net migration was 139,000 in the year to March 2026, yet the number of internationally educated "
             "nurses joining the register fell to 18,400.")
     assert [f.value for f in figs(text, date(2026, 5, 21))] == [139_000]
+
+
+def test_the_same_number_again_is_the_figure_already_given():
+    text = ("Net migration hit 891,000 in the year to June 2023.\n\n"
+            "It was a good line, but it skated over the fact that the 891,000 had happened on her watch.")
+    assert {(f.flow, f.period_end) for f in figs(text, date(2026, 11, 26))} == {("net_migration", date(2023, 6, 30))}
+
+
+@pytest.mark.parametrize("text, kind, flow, group", [
+    ("Among those quitting the country last year were 93,000 Brits.", "estimate", "emigration", "british"),
+    ("Net migration was 174,000 last year, and the Tories want an annual cap of 100,000.", "target", "net_migration", None),
+])
+def test_tabloid_words_for_leavers_and_caps(text, kind, flow, group):
+    f = figs(text, date(2026, 5, 21))[-1]
+    assert (f.kind, f.flow, f.breakdown_value) == (kind, flow, group)

@@ -34,7 +34,7 @@ FLOW_CUES = [
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|headed\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
-                   r"|left\s+to\s+live\s+abroad|quit\s+(?:the\s+UK|Britain)|return(?:ed|ing)\s+home"),
+                   r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
     ("immigration", r"immigra\w*|immigrants?|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
@@ -87,7 +87,7 @@ BREAKDOWN_CUES = [
                           r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"
                           r"|EU\s+passport\s+holders|(?:holding|with)\s+EU\s+passports"),
     ("citizenship", "british", r"British\s+(?:citizens|nationals|people|emigration|immigration|emigrants|immigrants)"
-                               r"|Britons|UK\s+(?:citizens|nationals)"
+                               r"|Britons|Brits\b|UK\s+(?:citizens|nationals)"
                                r"|(?:UK|British)\s+passport\s+holders|(?:holding|with)\s+(?:UK|British)\s+passports"
                                r"|(?<=were\s)British\b(?!\s+(?:government|figures))"),
 ]
@@ -157,7 +157,7 @@ CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:few
                           r"|below\s+(?:its|the|their)\s+level|above\s+(?:its|the|their)\s+level)\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b)", _I)
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
-                r"objective|cap(?:ped)?\s+at|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
+                r"objective|cap(?:ped)?\s+at|cap\s+of|ceiling\s+of|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
                 r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to")
 FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|if|were\s+to"
                   # "you would think more than a million arrive": a belief, not a projection

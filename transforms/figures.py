@@ -18,7 +18,7 @@ from .reader import Draft, Reader
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.25-24"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.25-25"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -117,6 +117,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
         drafts.append(d)
     _date_by_the_report(drafts, reader.article_period, published)
     _resolve_repeated_mentions(drafts)
+    _the_same_number_again(text, drafts)
     # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)
     return [_finish(article_id, text, published, d) for d in drafts
             if d.flow and not (d.breakdown or "").startswith("unlisted:")]
@@ -168,6 +169,22 @@ def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
 
 
 SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _the_same_number_again(text: str, drafts: list[Draft]) -> None:
+    """"... it hit 891,000 in the year to June 2023. ... the 891,000 had happened on her watch": a
+    number written again with "the" is the figure already given."""
+    first: dict[str, Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.number.start):
+        earlier = first.get(d.number.text)
+        if earlier is not None and earlier.flow and _THE_BEFORE.search(text, max(0, d.number.start - 5), d.number.start):
+            d.flow, d.breakdown, d.kind, d.direction = earlier.flow, earlier.breakdown, earlier.kind, earlier.direction
+            d.period_end, d.period_source, d.geography = earlier.period_end, "repeated", earlier.geography
+        elif d.flow:
+            first.setdefault(d.number.text, d)
 
 
 def _finish(article_id: str, text: str, published: date | None, d: Draft) -> Figure:
