@@ -54,7 +54,7 @@ BREAKDOWN_CUES = [
     # Groups outside the contract's vocabulary: a figure for one of them is no figure of ours. They
     # come first so that "EU14 citizens" or "Non-EU+ nationals" are not read as EU or non-EU.
     ("unlisted", "unlisted", r"\bEU1[45]\b|\bEU\+|non[- ]EU\+|\bAsia\b|rest\s+of\s+the\s+world|\bAfrica\b|\bOceania\b"
-                             r"|Middle\s+East|the\s+Americas|region\s+of\s+last\s+residence"),
+                             r"|Middle\s+East|\bAmericas\b|region\s+of\s+last\s+residence"),
     ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer|job\s+lined\s+up|job\s+(?:waiting|arranged)"
                                     r"|job\s+already\s+(?:secured|lined\s+up|arranged|waiting|agreed)|already\s+(?:had|held)\s+a\s+job"),
     # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
@@ -177,14 +177,15 @@ CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|wher
 
 # Appositions that define a term ("the difference between the numbers coming in and leaving") or
 # set a contrast aside ("rather than with a definite job") carry cues that describe nothing counted.
-MASKS = starting_with_first_chars(r"(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting"
+MASKS = starting_with_first_chars(r"\b(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting"
                    r"|excluding|except(?:\s+for)?|other\s+than|apart\s+from|not\s+including)"
                    # (up to the first number: "the gap between the 545,000 who arrived and the 376,000 who
                    # left" gives the parts, it does not define a term; and up to its verb: "the gap between
                    # those two numbers is the thing that matters ... net migration stood at 139,000")
                    r"(?:(?!\s(?:is|was|are|were|has|had|will|would|remains?|matters?)\b)[^,;:()–—\d])*"
                    # "Back in 2004, the year eight ... countries joined the European Union, 582,000 came"
-                   r"|\bthe\s+year\s+(?:when\s+|in\s+which\s+)?[^,;:()–—.]*?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)"
+                   r"|\bthe\s+year\s+(?!to\b|ending\b|ended\b|before\b|earlier\b|after\b)(?:when\s+|in\s+which\s+)?"
+                   r"[^,;:()–—.\d]{0,60}?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)"
                    # "136,000: the people who came minus the people who left"
                    r"|\b(?:the\s+)?(?:people|those)\s+who\s+(?:came|arrived)\s+(?:minus|less)\s+(?:the\s+)?(?:people|those)\s+who\s+(?:left|departed)",
                    _I)
@@ -281,7 +282,7 @@ AGE_GROUP = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:aged\s+(?:\d|under|over|betwee
                        _I)
 AGE_BEFORE = starting_with_first_chars(r"\b(?:aged\s+(?:\d|under|over|between)|under\s+the\s+age|over\s+the\s+age)[^,;:]{0,60}$", _I)
 # "The population of the UK passed 67 million": the people living here, not a flow
-STOCK_BEFORE = starting_with_first_chars(r"(?:population(?:\s+of\s+(?:the\s+)?(?:UK|Britain|United\s+Kingdom|England|the\s+country))?"
+STOCK_BEFORE = starting_with_first_chars(r"\b(?:population(?:\s+of\s+(?:the\s+)?(?:UK|Britain|United\s+Kingdom|England|the\s+country))?"
                           r"(?:\s+(?:would|will|could|may|might|is\s+set\s+to|is\s+expected\s+to))?"
                           r"\s+(?:of|grew\s+(?:by|to)|rose\s+(?:by|to)|increased\s+(?:by|to)|to|passed|reached|hit|topped"
                           r"|pass|reach|top|grow\s+(?:by|to)|rise\s+(?:by|to)"

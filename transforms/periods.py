@@ -154,8 +154,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
     end = len(text) if end is None else end
     found = []
     # "each year below is the 12 months to the end of March": an article that says what its years are
-    note = _YEARS_ARE.search(text)
-    year_month = MONTHS[note.group(1).lower().rstrip(".")] if note else 12
+    year_month = _years_are(text)
     label_month = None
     for m in _period_matches(lowercase(text) if lowered is None else lowered, start, end):
         if m.group("label_year") and label_month is None:
@@ -258,8 +257,19 @@ def parse_period_label(label: str, published: date | None, month: int = 12) -> d
     return None
 
 
-_YEARS_ARE = re.compile(r"\b(?:each|every|all|the)\s+years?\b[^.\n]{0,40}?\b(?:is|are|covers?|means?|runs?)\s+(?:the\s+)?"
-                        r"(?:12|twelve)\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?(" + _MONTH + r")\b", re.IGNORECASE)
+_TWELVE_MONTHS_TO = re.compile(r"(?:12|twelve)\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?(" + _MONTH + r")\b",
+                               re.IGNORECASE)
+_YEARS_ARE = re.compile(r"\b(?:each|every|all|the)\s+years?\b[^.\n]{0,40}?\b(?:is|are|covers?|means?|runs?)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+
+
+def _years_are(text: str) -> int:
+    """The month an article says its years end in ("each year below is the 12 months to the end of
+    March"), else December. Found from "12 months to", then the words before it."""
+    for m in _TWELVE_MONTHS_TO.finditer(text):
+        if _YEARS_ARE.search(text, max(0, m.start() - 70), m.start()):
+            return MONTHS[m.group(1).lower().rstrip(".")]
+    return 12
 # "years ending June", "each year below is the 12 months to the end of March": a month for bare years
 _YEARS_END_IN = re.compile(r"\byears?\b[^.\n]{0,60}?\b(?:ending|ended|to|12\s+months\s+to|twelve\s+months\s+to)\s+"
                            r"(?:in\s+|the\s+end\s+of\s+)?(" + _MONTH + r")\b(?!\s*\d)", re.IGNORECASE)
