@@ -11,6 +11,7 @@ import re
 from . import cues as C
 from .numbers import NumberMention
 
+
 def span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
@@ -21,7 +22,7 @@ def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) 
     for m in C.COMPARISON.finditer(text, s, e):
         end = C.CLAUSE_END.search(text, m.end(), e)
         stop = end.start() if end else e
-        if m.group(0).rstrip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
+        if m.group(0).strip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
             to = C.TO_A_NUMBER.search(text, m.end(), stop)
             stop = to.start() if to else stop
         if C.PAST_LEVELS.match(m.group(0)):
@@ -37,6 +38,11 @@ def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) 
         if any(m.start() <= n.start < stop for n in numbers) or not C.EARLIER_ESTIMATE.match(text, m.end(), stop):
             spans.append((m.start(), stop))
     return spans
+
+
+def comparison_word(text: str, clause: tuple[int, int]) -> str:
+    """The words that open a comparison clause, lowered: "from", "up from", "than", "against"."""
+    return C.COMPARISON.match(text, clause[0]).group(0).strip().lower()
 
 
 def clause_of(pos: int, clauses: list[tuple[int, int]]) -> int | None:

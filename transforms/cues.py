@@ -123,18 +123,20 @@ GEOGRAPHY_CUES = [(name, f"(?:{pattern})(?![a-z])") for name, pattern in _COUNTR
 # "For Wales, the equivalent figures were ...": a place named first frames the whole sentence
 PLACE_FRAME = re.compile(r"\s*(?:for|in|across)\s+(?:the\s+)?", _I)
 FRAME_COMMA = re.compile(r"(?:'s\s+figures?)?\s*,")
+# A list of proper names running up to a place: "for Australia, Canada, Spain and "
+_NAMES_UP_TO_HERE = r"(?:(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+|or\s+)?)*$"
 _ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
 # "Britons retiring to Spain", "graduates heading to Australia": where people from the UK went
 _DESTINATION_OF_LEAVERS = re.compile(r"\b(?i:retir\w+|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|emigrat\w+|relocat\w+|go(?:es|ing|ne)?"
                                      r"|went|left|leav(?:e|es|ing)|bound|departed)\b"
                                      # "... left to live abroad, many of them for Australia, Canada, Spain and France"
                                      r"(?:[^.;:]{0,40}?\b(?i:for|to)|\s+(?i:abroad\s+)?(?i:to|for))\s+(?:the\s+)?"
-                                     r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+|or\s+)?)*$")
+                                     + _NAMES_UP_TO_HERE)
 _LEFT_FOR = re.compile(r"\b(?i:left|leav(?:e|es|ing)|emigrat\w+|departed)\b[^.;:]{0,40}?\b(?i:for)\s+(?:the\s+)?"
-                       r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+|or\s+)?)*$")
+                       + _NAMES_UP_TO_HERE)
 # "the Old Commonwealth countries of Australia, Canada, New Zealand" or "(Australia, Canada)": examples
 _EXAMPLES_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|countries\s+(?:of|like|such\s+as|including)|e\.g\.)\s+|\(\s*)"
-                              r"(?:(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+)?)*$")
+                              + _NAMES_UP_TO_HERE)
 
 CHANGE_NOUNS = (r"falls?|fell|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rises?|rising|rose"
                 r"|increas\w*|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|grew|grows|growth|growing|up|down|lower|higher|halv\w*|"
@@ -427,8 +429,7 @@ TOTAL_BEFORE = re.compile(r"\btotal\s+(?:reaches|reached|stands\s+at|stood\s+at|
 PAST_LEVELS = re.compile(r"(?:that|which|who)\s+had\s+", _I)
 THAT_IS = re.compile(r"\s*[\"“]?(?:that|this|it)\s+(?:is|was)\b", _I)  # the figure just given
 RESPECTIVELY = re.compile(r"\brespectively\b", _I)
-# Between the numbers of a run ("130,000 and 970,000") and after it, up to "respectively"
-RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", _I)
+# After the last number of a run ("130,000 and 970,000", joined as a LIST_JOIN), up to "respectively"
 RUN_TAIL = re.compile(r"(?:\s+[a-zA-Z-]+){0,4}?,?\s+", _I)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 from datetime import date
 
 from . import cues as C
@@ -81,10 +82,10 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     reader = Reader(text, published, lowered)
     periods = find_periods(text, published, 0, end, lowered)
     reader.index(find_numbers(text, 0, end), periods)
-    opening = [sp for sp in line_spans if text[sp[0]:sp[1]].strip()][:_LEAD_LINES]
+    # (the opening lines only: not a scan of every line of a long article)
+    opening = list(islice((sp for sp in line_spans if text[sp[0]:sp[1]].strip()), _LEAD_LINES))
     reader.article_period = _article_period(periods, published, opening[-1][1] if opening else 0)
-    first = [sp for sp in line_spans if sp[1] > sp[0]][:2]
-    reader.article_geography = _article_geography(text, first)
+    reader.article_geography = _article_geography(text, list(islice((sp for sp in line_spans if sp[1] > sp[0]), 2)))
     first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)
     reader.article_flow = first_flow.value if first_flow else None
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from . import cues as C
 from .clauses import (AND_PENALTY, CLAUSE_PENALTY, COORDINATING, attach, clause_of, comparison_clauses,
-                      counts_no_migrants, kind_of, span_gap)
+                      comparison_word, counts_no_migrants, kind_of, span_gap)
 from .numbers import NumberMention
 from .periods import PeriodMention, previous_year, resolve_relative
 
@@ -37,14 +37,13 @@ class Draft:
     extra: dict = field(default_factory=dict)
 
 
-
 def _run_ending(text: str, drafts: list[Draft], at: int) -> list[Draft]:
     """The numbers joined by commas and "and" that end right before `at` (a few words may follow them:
     "270,000 and 301,000 non-EU citizens respectively")."""
     run: list[Draft] = []
     for d in reversed(drafts):
         edge = run[0].number.start if run else at
-        joiner = C.RUN_JOIN if run else C.RUN_TAIL
+        joiner = C.LIST_JOIN if run else C.RUN_TAIL
         if not joiner.fullmatch(text, d.number.end, edge) and not (not run and d.number.end == edge):
             break
         run.insert(0, d)
@@ -63,8 +62,7 @@ class Reader:
         self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
         self.question_flow: str | None = None        # the flow a question just asked about
         self.lead_in = False                         # the last line read introduces a list: ":" or a heading
-        self.plain: tuple[int, int] | None = None    # a sentence without figures since the last with some
-        self.plains: list[tuple[int, int]] = []      # every such sentence, nearest last
+        self.plains: list[tuple[int, int]] = []      # sentences without figures since the last with some
         self.last_flow: str | None = None            # the flow of the last figure read
         self.after_things = False                    # the last sentence with numbers counted no migrants
         self.earlier_flow: str | None = None         # the flow the paragraph before ended on
@@ -111,10 +109,8 @@ class Reader:
                 self.previous_flow = lead[0]
                 self.question_flow = lead[0] if ending == "?" else None
         elif not numbers:
-            self.plain = (s, e)  # a sentence without figures that may name what the next one is about
-            self.plains.append((s, e))
+            self.plains.append((s, e))  # a sentence without figures may name what the next one is about
         if numbers:
-            self.plain = None
             self.plains = []
         if main_abs and not (len(main_abs) > 1 and _PERIOD_RANGE.fullmatch(text, main_abs[0].end, main_abs[1].start)):
             self.context_period = main_abs[-1].period_end
@@ -131,14 +127,14 @@ class Reader:
         explanations = [m.start() for m in marks if m.group(0).strip().lower() not in COORDINATING]
         flows = {c.value for c in cues if c.family == "flow"}
         geos = [c for c in cues if c.family == "geography"]
+        places = [c for c in geos if c.value != C.SOURCE_UK]  # "according to the ONS" names no place
         framed = next((c for c in geos if c.value != C.SOURCE_UK and C.PLACE_FRAME.fullmatch(text, s, c.start)
                        and C.FRAME_COMMA.match(text, c.end)), None)
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
         # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
         turns = [(m.start(), m.group(0).strip().lower() == "and") for m in C.NEW_ASSERTION.finditer(text, s, e)] \
             if len(periods) > 1 else []
-        revision = C.REVISION.search(text, s, e) is not None and any(
-            clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
+        revision = any(clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
         kind_words = C.kind_cues(self.lowered, s, e)
         kind_starts = [w[0] for w in kind_words]
         drafts = []
@@ -180,7 +176,6 @@ class Reader:
                 frame = d
             elif frame is not None and C.FRAME_END.search(text, frame.number.end, n.start):
                 frame = None
-            places = [c for c in geos if c.value != C.SOURCE_UK]  # "according to the ONS" names no place
             if framed is not None and (geo_cue is None or geo_cue.start > n.end):
                 d.geography = framed.value  # "For Wales, the equivalent figures were 24,900 ... and 13,600"
             elif geo_cue and geo_cue.value != C.SOURCE_UK:
@@ -227,8 +222,7 @@ class Reader:
                 d.kind, d.direction = "estimate", None
             if d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
                 d.extra["superseded"] = True  # "previously estimated at 740,000"
-            elif d.kind == "estimate" and revision and clause is not None and C.COMPARISON.match(
-                    text, clauses[clause][0]).group(0).rstrip().lower().endswith("from"):
+            elif d.kind == "estimate" and revision and clause is not None and self._opens_from(clause, clauses):
                 d.extra["revised_from"] = True  # "revised up to 906,000 from 740,000"
             if clause is None and main_draft is None:
                 main_draft = d
@@ -274,7 +268,7 @@ class Reader:
         if _BARE_NUMBER.fullmatch(self.text, *d.sentence):
             # "Immigration: up. 576k.": the label just before the bare number; "2005 – 232,000" in a
             # timeline: the flow of the line above
-            named = self._plain_flow() if self.plain is not None else None
+            named = self._plain_flow()
             if named:
                 d.flow, d.breakdown = named
                 return
@@ -317,22 +311,17 @@ class Reader:
             first = run[0].number.start
             # "270,000 and 301,000 non-EU citizens respectively", "... respectively came to study": all of them
             after = C.labels_in_order(text, run[-1].number.end, min(e, r.end() + 30), self.lowered)
-            for family in ("flow", "breakdown"):  # "141,000 and 149,000 respectively came to study": all of them
-                if after[family]:
-                    for d in run:
-                        setattr(d, family, after[family][0].value)
             labels = C.labels_in_order(text, s, first, self.lowered)
             for family in ("flow", "breakdown"):
                 if after[family]:
-                    continue
-                named = labels[family][-len(run):]
-                listed = all(C.LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:]))
-                if len(named) == len(run) and listed and len({c.value for c in named}) == len(run):
-                    for d, c in zip(run, named):
-                        if family == "flow":
-                            d.flow = c.value
-                        else:
-                            d.breakdown = c.value
+                    named = after[family][:1] * len(run)
+                else:
+                    named = labels[family][-len(run):]
+                    listed = all(C.LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:]))
+                    if len(named) != len(run) or not listed or len({c.value for c in named}) != len(run):
+                        continue
+                for d, c in zip(run, named):
+                    setattr(d, family, c.value)
             dated = [p for p in periods if p.kind == "absolute" and p.end <= first and p.period_end][-len(run):]
             if len(dated) == len(run) and len({p.period_end for p in dated}) == len(run):
                 for d, p in zip(run, dated):
@@ -352,7 +341,7 @@ class Reader:
         return None
 
     def _opens_from(self, clause: int, clauses: list[tuple[int, int]]) -> bool:
-        return C.COMPARISON.match(self.text, clauses[clause][0]).group(0).rstrip().lower().endswith("from")
+        return comparison_word(self.text, clauses[clause]).endswith("from")
 
     def _from_to(self, before: Draft, n: NumberMention, clauses: list[tuple[int, int]]) -> bool:
         """`before` opens a "from X ... to" clause that `n` closes."""
@@ -424,7 +413,7 @@ class Reader:
             elif d.period_end is None and anchor is None and self.article_period:
                 d.period_end, d.period_source = resolve_relative(p, self.article_period), "article"
                 d.extra["relative_to_article"] = p  # re-read once the report's own period is known
-        elif clause is not None and C.COMPARISON.match(self.text, clauses[clause][0]).group(0).strip().lower() not in (
+        elif clause is not None and comparison_word(self.text, clauses[clause]) not in (
                 "than", "versus", "vs", "vs.", "against"):
             d.period_end, d.period_source = None, None  # compared with an unnamed earlier period
         elif self.context_period:
