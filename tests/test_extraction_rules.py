@@ -1378,3 +1378,26 @@ def test_the_same_number_again_is_the_figure_already_given():
 def test_tabloid_words_for_leavers_and_caps(text, kind, flow, group):
     f = figs(text, date(2026, 5, 21))[-1]
     assert (f.kind, f.flow, f.breakdown_value) == (kind, flow, group)
+
+
+def test_a_relative_clause_between_a_group_and_its_number_describes_the_group():
+    text = ("In the year to June 2022, citizens of countries outside the EU, who have made up most of the "
+            "arrivals since 2016, numbered 512,000.")
+    f = only(text, date(2022, 11, 24))
+    assert (f.flow, f.breakdown_value) == ("immigration", "non_eu")
+
+
+def test_past_levels_in_one_clause_share_a_flow_and_count_back_from_each_other():
+    text = ("Net migration was 98,000 in the year to June 2026, a balance that had stood at 320,000 in the year "
+            "to June 2025 and at 640,000 in the year before that.")
+    assert {(f.flow, f.period_end, f.value) for f in figs(text, date(2026, 11, 26))} == {
+        ("net_migration", date(2026, 6, 30), 98_000), ("net_migration", date(2025, 6, 30), 320_000),
+        ("net_migration", date(2024, 6, 30), 640_000)}
+
+
+@pytest.mark.parametrize("text", [
+    "Immigration was 700,000 last year, and the city's college, which has around 4,100 overseas students, is growing.",
+    "Immigration was 700,000 last year; the town has about 9,000 migrants from Poland.",
+])
+def test_what_an_institution_has_is_a_stock(text):
+    assert [f.value for f in figs(text)] == [700_000]

@@ -33,12 +33,16 @@ def main() -> int:
         absent_file = articles.parent / "absent.txt"
         absent = [line.strip() for line in absent_file.read_text().splitlines()
                   if line.strip() and not line.startswith("#")] if absent_file.exists() else []
+        revisions = gold / f"{prefix}_revisions.csv"
         rc = subprocess.call([sys.executable, str(shared / "tools" / "score.py"), str(articles),
                               str(gold / f"{prefix}_flows.csv"), str(gold / f"{prefix}_breakdowns.csv"),
                               "--gold-figures", str(gold / f"{prefix}_figures.csv"),
                               "--min-recall", str(bar), "--min-precision", str(bar),
                               "--min-figure-recall", str(bar), "--min-figure-precision", str(bar)]
-                             + (["--absent", *absent] if absent else []), cwd=REPO)
+                             + (["--absent", *absent] if absent else [])
+                             # every vintage of every cell, where the set labels them (marts.figure_revisions)
+                             + (["--gold-revisions", str(revisions), "--min-revision-recall", str(bar)]
+                                if revisions.exists() else []), cwd=REPO)
         failed += rc != 0
     return 1 if failed else 0
 

@@ -57,6 +57,7 @@ CLAUSE_PENALTY = 10_000  # larger than any sentence: a cue in the number's own c
 AND_PENALTY = 1_000
 _LABEL_COLON = re.compile(r":\s*")
 _LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
 
 
 def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match],
@@ -100,7 +101,10 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
             return False
         j = bisect.bisect_left(flow_starts, hard[i])
         if j < len(flow_starts) and flow_starts[j] < n.start:
-            return True
+            # "Nationals of countries outside the EU, who have made up the bulk of arrivals, numbered
+            # 641,000": a relative clause closed before the number describes the group, not the number
+            closed = hard[bisect.bisect_left(hard, n.start) - 1]
+            return not (_RELATIVE.match(text, hard[i]) and closed > flow_starts[j] and text[closed] == ",")
         # an "as" clause is an assertion of its own: its flow words after the number count too
         k = bisect.bisect_left(hard, n.start) - 1
         if marks_by_start[hard[k]].group(0).strip().lower() in COORDINATING:
@@ -167,6 +171,7 @@ def counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.
     after = min(e, n.end + 60)
     return bool(C.STOCK.match(text, n.end, after) and flow_cue is None
                 or C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start)
+                or C.POSSESSION_BEFORE.search(text, max(s, n.start - 30), n.start)
                 or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
                 or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
                 or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 100))

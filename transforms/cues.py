@@ -291,6 +291,10 @@ STOCK_BEFORE = starting_with_first_chars(r"\b(?:population(?:\s+of\s+(?:the\s+)?
                           r"|stood\s+at|was|is)|total\s+of\s+visas|"
                           r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
 
+# "the university, which has around 6,200 international students": what a place has is a stock
+POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:around|about|some|roughly|nearly|almost|over"
+                               r"|more\s+than|approximately|an\s+estimated|fewer\s+than|under)\s+)?$", _I)
+
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)

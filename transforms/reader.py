@@ -20,6 +20,7 @@ _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*", re.I)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
+_BEFORE_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 
 
 @dataclass
@@ -147,7 +148,9 @@ class Reader:
             flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
             if clause is not None and main_draft is not None:  # compared like with like: with the figure
                 # the comparison hangs off ("139,000, a fall of 752,000 from the peak of 891,000")
-                compared = next(p for p in reversed(drafts) if p.extra.get("clause") is None)
+                # (a second past level in the same clause is of the first's flow: "a gap that had stood
+                # at 512,000 in 2024 and at 891,000 the year before that")
+                compared = next(p for p in reversed(drafts) if p.extra.get("clause") in (None, clause))
                 d.flow = flow_cue.value if flow_cue else compared.flow
                 d.breakdown = bd_cue.value if bd_cue else compared.breakdown
             else:
@@ -405,7 +408,13 @@ class Reader:
                 d.period_end = p.period_end if d.kind == "change" else None  # a change over a span ends with it
                 d.period_source = "sentence" if d.period_end else None
                 return
-            d.period_end = resolve_relative(p, anchor if p.kind != "same" else self.context_period or anchor)
+            base = anchor if p.kind != "same" else self.context_period or anchor
+            if p.kind.startswith("previous") and _BEFORE_THAT.match(self.text, p.end):
+                # "512,000 in the year to June 2024 and 891,000 in the year before that": before the
+                # period just named, not before the sentence's own
+                base = next((q.period_end for q in reversed(periods) if q.kind == "absolute" and q.period_end
+                             and q.end <= p.start), base)
+            d.period_end = resolve_relative(p, base)
             d.period_source = "clause" if clause is not None else "sentence"
             if d.period_end is None and p.kind == "same":  # "in the same period": the period under discussion
                 d.period_end, d.period_source = self.article_period, "article"
