@@ -1401,3 +1401,16 @@ def test_past_levels_in_one_clause_share_a_flow_and_count_back_from_each_other()
 ])
 def test_what_an_institution_has_is_a_stock(text):
     assert [f.value for f in figs(text)] == [700_000]
+
+
+def test_countries_named_as_destinations_are_not_the_figures_country():
+    text = ("Net migration was 300,000 last year.\n\n"
+            "Some 80,000 British citizens left last year, with Portugal, Canada and Thailand the most popular destinations.")
+    assert {(f.value, f.geography) for f in figs(text)} == {(300_000, "UK"), (80_000, "UK")}
+
+
+def test_a_part_of_a_group_named_after_of_takes_its_own_kind():
+    text = ("Immigration was 700,000 in 2023. Of those, 120,000 of the year's work migrants came with a job offer, "
+            "while 40,000 came looking for work.")
+    assert [(f.value, f.breakdown_value) for f in figs(text)][1:] == [
+        (120_000, "work_definite_job"), (40_000, "work_looking_for_job")]

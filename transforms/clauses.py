@@ -57,6 +57,7 @@ CLAUSE_PENALTY = 10_000  # larger than any sentence: a cue in the number's own c
 AND_PENALTY = 1_000
 _LABEL_COLON = re.compile(r":\s*")
 _LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")
+_PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|all)\s+|(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+)?", re.I)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
 
 
@@ -129,6 +130,18 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
             continue
         own[ni][cue.family] = cue
         used.add(ci)
+    for ni, n in enumerate(numbers):
+        # "151,000 of last year's work migrants arrived with a job already secured": a part of the
+        # group named after "of" is what its own words make it, a kind of that group
+        parent = own[ni].get("breakdown")
+        if parent is None or parent.start < n.end or not _PARTITIVE.fullmatch(text, n.end, parent.start):
+            continue
+        child = next((ci for ci, c in enumerate(cues) if ci not in used and c.family == "breakdown"
+                      and c.start >= parent.end and c.start - n.end <= 90 and c.value.startswith(parent.value + "_")
+                      and not _SENTENCE_STOP.search(text, parent.end, c.start)), None)
+        if child is not None:
+            own[ni]["breakdown"] = cues[child]
+            used.add(child)
     return own
 
 

@@ -134,6 +134,10 @@ _DESTINATION_OF_LEAVERS = re.compile(r"\b(?i:retir\w+|head(?:s|ed|ing)?|mov(?:e|
                                      + _NAMES_UP_TO_HERE)
 _LEFT_FOR = re.compile(r"\b(?i:left|leav(?:e|es|ing)|emigrat\w+|departed)\b[^.;:]{0,40}?\b(?i:for)\s+(?:the\s+)?"
                        + _NAMES_UP_TO_HERE)
+# "93,000 Brits left, with Spain, Australia and Dubai the favourite destinations": where leavers went
+_DESTINATIONS_AFTER = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)*,?\s+"
+                                 r"(?i:(?:were|are|was|is|being|as|remain(?:s|ed)?)\s+)?(?i:the\s+)?(?:[\w-]+\s+){0,3}?"
+                                 r"(?i:destinations?)\b")
 # "the Old Commonwealth countries of Australia, Canada, New Zealand" or "(Australia, Canada)": examples
 _EXAMPLES_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|countries\s+(?:of|like|such\s+as|including)|e\.g\.)\s+|\(\s*)"
                               + _NAMES_UP_TO_HERE)
@@ -471,6 +475,8 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
             cues.sort(key=lambda c: c.start)
     cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
+        if cue.value != SOURCE_UK and _DESTINATIONS_AFTER.match(text, cue.end, min(end, cue.end + 80)):
+            continue
         if cue.value == "UK" and _LEFT_FOR.search(text, max(0, cue.start - 90), cue.start):
             continue  # "62,000 Spaniards left last year, many for Germany and Britain": where leavers went
         if cue.value not in ("UK", SOURCE_UK) and (_ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start)
