@@ -1414,3 +1414,17 @@ def test_a_part_of_a_group_named_after_of_takes_its_own_kind():
             "while 40,000 came looking for work.")
     assert [(f.value, f.breakdown_value) for f in figs(text)][1:] == [
         (120_000, "work_definite_job"), (40_000, "work_looking_for_job")]
+
+
+def test_a_with_clause_is_its_own_assertion_for_periods():
+    text = "About 900,000 people came to the UK in 2024, with 1.1m arrivals the year before."
+    assert [(f.value, f.period_end) for f in figs(text, date(2025, 5, 22))] == [
+        (900_000, date(2024, 12, 31)), (1_100_000, date(2023, 12, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "The balance of arrivals over departures was 190,000 in 2012.",
+    "An excess of immigration over emigration of 190,000 in 2012 added to the population.",
+])
+def test_a_balance_or_excess_of_arrivals_over_departures_is_net_migration(text):
+    assert (only(text).flow, only(text).value) == ("net_migration", 190_000)

@@ -101,3 +101,21 @@ def test_scale_for_tables_in_thousands():
 ])
 def test_up_to_after_the_thing_moved_is_where_it_went(text, qualifier):
     assert [n.qualifier for n in find_numbers(text)] == [qualifier]
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("Four hundred and twelve thousand people arrived", 412_000, "exact"),
+    ("about two hundred and sixty-five thousand left", 265_000, "approximately"),
+    ("just over ninety thousand", 90_000, "at_least"),
+    ("a hundred thousand more", 100_000, "exact"),
+    ("seventy-three thousand Britons", 73_000, "exact"),
+])
+def test_thousands_spelled_out(text, value, qualifier):
+    n = one(text)
+    assert (n.value, n.precision, n.qualifier, text[n.start:n.end].split()[-1]) == (value, 1000, qualifier, "thousand")
+
+
+@pytest.mark.parametrize("text", ["hundreds of thousands of applications", "forty thousand pounds a year",
+                                  "a thousand years"])
+def test_words_that_are_no_worded_count(text):
+    assert find_numbers(text) == []

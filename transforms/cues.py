@@ -30,6 +30,9 @@ FLOW_CUES = [
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
                       r"|more\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
                       r"|difference,?\s+known\s+as\s+net"
+                      # "the balance of arrivals over departures", "an excess of immigration over emigration"
+                      r"|(?:balance|excess|surplus)\s+of\s+(?:arrivals|immigration|inflows?|immigrants|those\s+arriving)"
+                      r"\s+over\s+(?:departures|emigration|outflows?|emigrants|those\s+leaving)"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|headed\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
@@ -245,7 +248,7 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:an
                         r"(?<!regarded)(?<!counted)(?<!recorded)(?<!listed)(?<!defined)(?<!treated)\sas\s(?!(?:many|much|high|low|well|large|"
                         r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
 # Where one assertion ends and another, with its own period, begins.
-NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s", _I)
+NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s|,\s+with\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
 ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same|targets?)\b"
                      r"|\bthat\s+(?:is|was)\b"

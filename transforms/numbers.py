@@ -228,6 +228,46 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
             qualifier = next(name for name, _ in _QUALIFIERS if q.group(name))
         found.append(NumberMention(num_start, num_end, text[num_start:num_end], value, value_high, precision,
                                    qualifier, problem))
+    if text.find("thousand", start, end) >= 0 or text.find("housand", start, end) >= 0 or text.find("HOUSAND", start, end) >= 0:
+        worded = worded_thousands(text, start, end)
+        if worded:
+            found = sorted(found + worded)
+    return found
+
+
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)} \
+    | {w: (i + 2) * 10 for i, w in enumerate(_TENS)} | {"a": 1}
+_BELOW_100 = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
+# "Three hundred and thirty thousand people", "eight hundred and eleven thousand", "ninety thousand"
+_WORD_THOUSANDS = re.compile(rf"(?<![\w-])(?:(?P<hundreds>{'|'.join(_UNITS)}|a)\s+hundred(?:\s+and\s+(?P<rest>{_BELOW_100}))?"
+                             rf"|(?P<small>{_BELOW_100}))\s+thousand(?![\w-])", re.IGNORECASE)
+_THOUSAND = re.compile(r"thousand", re.IGNORECASE)
+_LONGEST_WORDED = 48  # "seven hundred and seventy-seven thousand" and some room
+
+
+def _below_100(words: str) -> int:
+    return sum(_WORD_VALUES[w] for w in re.split(r"[- ]", words.lower()))
+
+
+def worded_thousands(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """Counts of thousands spelled out in words, as said aloud or set at a sentence's start."""
+    end = len(text) if end is None else end
+    found, pos = [], start
+    for a in _THOUSAND.finditer(text, start, end):
+        m = _WORD_THOUSANDS.search(text, max(pos, a.start() - _LONGEST_WORDED), a.end())
+        if m is None or m.end() != a.end() or _NOT_A_FLOW_AFTER.match(text, m.end()):
+            continue
+        if m.group("hundreds"):
+            value = _WORD_VALUES[m.group("hundreds").lower()] * 100 + (_below_100(m.group("rest")) if m.group("rest") else 0)
+        else:
+            value = _below_100(m.group("small"))
+        q = QUALIFIER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        qualifier = next(name for name, _ in _QUALIFIERS if q.group(name)) if q else "exact"
+        found.append(NumberMention(m.start(), m.end(), m.group(0), value * 1000, None, 1000, qualifier, None))
+        pos = m.end()
     return found
 
 
