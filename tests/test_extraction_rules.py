@@ -1428,3 +1428,19 @@ def test_a_with_clause_is_its_own_assertion_for_periods():
 ])
 def test_a_balance_or_excess_of_arrivals_over_departures_is_net_migration(text):
     assert (only(text).flow, only(text).value) == ("net_migration", 190_000)
+
+
+@pytest.mark.parametrize("aside", ["(revised up from 610k)", "(originally 610,000)", "(first estimated at 610,000)"])
+def test_a_bracketed_earlier_estimate_is_the_older_vintage_of_the_figure_before_it(aside):
+    text = f"Net migration was 500,000 in the year to June 2024, down from a record 700,000 {aside} in the year to June 2023."
+    got = {(f.value, f.period_end, f.status) for f in figs(text, date(2024, 11, 28))}
+    assert got == {(500_000, date(2024, 6, 30), "valid"), (700_000, date(2023, 6, 30), "valid"),
+                   (610_000, date(2023, 6, 30), "quarantined")}
+
+
+def test_an_aside_does_not_end_a_comparison_clause():
+    text = ("Net migration in the year to June 2024: 500k.\n"
+            "That is down from 700k (a record) in the year to June 2023.\n"
+            "Immigration was 1.1m.")
+    assert [(f.value, f.period_end) for f in figs(text, date(2024, 11, 28))] == [
+        (500_000, date(2024, 6, 30)), (700_000, date(2023, 6, 30)), (1_100_000, date(2024, 6, 30))]

@@ -21,6 +21,12 @@ def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) 
     spans = []
     for m in C.COMPARISON.finditer(text, s, e):
         end = C.CLAUSE_END.search(text, m.end(), e)
+        asides = []
+        while end is not None and end.group(0) == "(" and text.find(")", end.end(), e) >= 0:
+            # "down from a record 906k (revised up from 740k) in the year to June 2023": an aside
+            # inside the clause, which goes on after it
+            asides.append((end.start(), text.find(")", end.end(), e) + 1))
+            end = C.CLAUSE_END.search(text, asides[-1][1], e)
         stop = end.start() if end else e
         if m.group(0).strip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
             to = C.TO_A_NUMBER.search(text, m.end(), stop)
@@ -31,6 +37,8 @@ def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) 
             stop = e
         else:
             at = C.AT_A_NUMBER.search(text, m.end(), stop)  # "91,000 lower than a year earlier at 179,000"
+            while at and any(a <= at.start() < b for a, b in asides):
+                at = C.AT_A_NUMBER.search(text, at.end(), stop)
             stop = at.start() if at else stop
         # A clause with no number still holds its period ("at 121,000, a fraction of the levels seen in
         # 2023"), unless it compares estimates of one period: "166,000 higher than the previous estimate

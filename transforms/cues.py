@@ -221,6 +221,11 @@ SUPERSEDED_BEFORE = starting_with_first_chars(
     r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
     r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
+# "906k (revised up from 740k)", "(originally 740,000)", "(first estimated at 740,000)": inside a bracket
+REVISED_ASIDE = re.compile(r"\(\s*(?:revised\s+(?:up|down|upwards|downwards)?\s*from|originally|previously|initially"
+                           r"|(?:first|initially|originally|previously)\s+(?:estimated|put|reported|given)\s+(?:at|as)"
+                           r"|(?:up|down)\s+from\s+(?:an?\s+|the\s+)?(?:first|initial|original|previous|earlier)\s+estimate\s+of"
+                           r"|(?:first|initial|original|previous)\s+estimate:?)\s+(?:[a-z]+\s+){0,2}$", _I)
 # "up by 12,000 to 286,000", "23,000 below its level a year earlier, at 168,000": the words between a
 # change and the level it arrived at
 AT_A_NUMBER = re.compile(r",?\s+at\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record|estimated|new)\s+){0,3}"

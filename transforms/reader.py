@@ -230,6 +230,14 @@ class Reader:
             if clause is None and main_draft is None:
                 main_draft = d
             drafts.append(d)
+        for d, before in zip(drafts[1:], drafts):
+            if C.REVISED_ASIDE.search(text, max(s, d.number.start - 50), d.number.start) \
+                    and text[before.number.end:d.number.start].lstrip().startswith("("):
+                # "a record 906k (revised up from 740k)": the value the figure before the bracket replaced
+                d.flow, d.breakdown, d.geography = before.flow, before.breakdown, before.geography
+                d.period_end, d.period_source, d.kind = before.period_end, before.period_source, before.kind
+                d.extra["superseded"] = d.kind == "estimate"
+                d.extra.pop("revised_from", None)
         for d in drafts:  # the figure a revision replaces: the same period, an older vintage
             if d.extra.pop("revised_from", False) and main_draft and main_draft.flow == d.flow \
                     and d.period_end in (None, main_draft.period_end):
