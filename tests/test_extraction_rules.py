@@ -1444,3 +1444,10 @@ def test_an_aside_does_not_end_a_comparison_clause():
             "Immigration was 1.1m.")
     assert [(f.value, f.period_end) for f in figs(text, date(2024, 11, 28))] == [
         (500_000, date(2024, 6, 30)), (700_000, date(2023, 6, 30)), (1_100_000, date(2024, 6, 30))]
+
+
+def test_last_years_figure_in_brackets_as_annual_reports_write_it():
+    text = "Emigration was 480,000 in 2023 (2022: 520,000). Net migration was 700,000."
+    assert [(f.flow, f.value, f.period_end) for f in figs(text)] == [
+        ("emigration", 480_000, date(2023, 12, 31)), ("emigration", 520_000, date(2022, 12, 31)),
+        ("net_migration", 700_000, date(2023, 12, 31))]

@@ -28,6 +28,9 @@ def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) 
             asides.append((end.start(), text.find(")", end.end(), e) + 1))
             end = C.CLAUSE_END.search(text, asides[-1][1], e)
         stop = end.start() if end else e
+        if m.group(0) == "(":  # "(2022: 557k)": the whole bracket
+            close = text.find(")", m.end(), e)
+            stop = close if close >= 0 else e
         if m.group(0).strip().lower().endswith("from"):  # "fell from 1,218,000 to 948,000": "to" is back in the main clause
             to = C.TO_A_NUMBER.search(text, m.end(), stop)
             stop = to.start() if to else stop

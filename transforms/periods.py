@@ -60,7 +60,7 @@ PERIOD = re.compile(
     r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time)|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"
     r"|that\s+(?:year|period)(?!\s+(?:ending|ended|to)\b)|over\s+the\s+period\b|in\s+the\s+period\b)"
     # "2004: net migration 174,000", "2005 – 232,000": a timeline's year labels
-    r"|(?<![^\n])(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
+    r"|(?:(?<![^\n])|(?<=\())(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
     # "232,000 in the first of those periods and 207,000 in the second": the periods listed, in order
     r"|in\s+the\s+(?P<ordinal>first|second)(?:\s+of\s+(?:those|these|the)\s+(?:two\s+)?periods)?"
     r"(?=\s*[,;.]|\s+(?:and|against|while|but)\b)"
