@@ -1451,3 +1451,9 @@ def test_last_years_figure_in_brackets_as_annual_reports_write_it():
     assert [(f.flow, f.value, f.period_end) for f in figs(text)] == [
         ("emigration", 480_000, date(2023, 12, 31)), ("emigration", 520_000, date(2022, 12, 31)),
         ("net_migration", 700_000, date(2023, 12, 31))]
+
+
+def test_came_in_a_year_is_arriving_and_were_students_is_study():
+    text = "Of the 900,000 people who came in 2022, 300,000 were overseas students."
+    assert [(f.flow, f.breakdown_value, f.value, f.period_end) for f in figs(text)] == [
+        ("immigration", None, 900_000, date(2022, 12, 31)), ("immigration", "study", 300_000, date(2022, 12, 31))]

@@ -14,7 +14,8 @@ from .alternation import alternatives, compile_alternation, starting_with_first_
 _I = re.IGNORECASE
 
 _AMOUNT = r"(?:about|around|some|roughly|nearly|almost|just|over|under|more|less|than|fewer|an|a|estimated|record)"
-_NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}[\d£$€])"
+# ("came to 387,000" is an amount; "came in 2023" is a year)
+_NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}(?:[£$€]|(?!(?:19|20)\d\d(?!\d|[,.]\d))\d))"
 
 # "532k left", "left in 2023", "left for Australia": leaving, not "had left fruit unpicked"
 _LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)?!\u2013\u2014-]|$)|\s+(?:in|during|over|last|this|that|for|to|after|before|between|since|"
@@ -70,7 +71,9 @@ BREAKDOWN_CUES = [
                        r"|\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
     # ("a Home Office study had forecast": a report, not a reason)
     ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"
-                       r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"),
+                       r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"
+                       # "Of the 1.2 million who came, 411,000 were students"
+                       r"|(?<=were\s)(?:international\s+|overseas\s+|foreign\s+)?students\b"),
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
     ("reason", "asylum", r"\basylum\b|refugees?|fleeing\s+(?:persecution|war|conflict|violence)"),
     ("reason", "other", r"other\s+reasons?"),
