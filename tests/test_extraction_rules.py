@@ -1457,3 +1457,11 @@ def test_came_in_a_year_is_arriving_and_were_students_is_study():
     text = "Of the 900,000 people who came in 2022, 300,000 were overseas students."
     assert [(f.flow, f.breakdown_value, f.value, f.period_end) for f in figs(text)] == [
         ("immigration", None, 900_000, date(2022, 12, 31)), ("immigration", "study", 300_000, date(2022, 12, 31))]
+
+
+@pytest.mark.parametrize("text, flows", [
+    ("About 900,000 people moved to the UK in 2023, while 450,000 went the other way.", ["immigration", "emigration"]),
+    ("Some 450,000 people left in 2023, while 900,000 headed the other way.", ["emigration", "immigration"]),
+])
+def test_the_other_way_is_the_opposite_flow(text, flows):
+    assert [f.flow for f in figs(text)] == flows

@@ -39,6 +39,8 @@ FLOW_CUES = [
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|headed\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
+    # "1.2m moved to the UK, while 508,000 went the other way": the opposite of the flow before it
+    ("other_way", r"(?:moved|moving|went|going|headed|heading|travelled|travelling)\s+(?:in\s+)?the\s+other\s+(?:way|direction)"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
     ("immigration", r"immigra\w*|immigrants?|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
@@ -472,6 +474,22 @@ _LISTED_WORD = re.compile(r"\bnon[- ]EU\b|(?<![-\w])EU\b|\bBritish\b", _I)
 _CITIZENSHIP_LIST = re.compile(r"\b(?:British|non[- ]EU|EU)(?:\s*,\s*(?:British|non[- ]EU|EU))*\s*,?\s+and\s+(?:British|non[- ]EU|EU)\b", _I)
 
 
+_OPPOSITE = {"immigration": "emigration", "emigration": "immigration"}
+
+
+def _the_other_way(cues: list[Cue]) -> list[Cue]:
+    """"went the other way" is the opposite of the last arriving or leaving named before it; with none, nothing."""
+    out: list[Cue] = []
+    for c in cues:
+        if c.value == "other_way":
+            before = next((o.value for o in reversed(out) if o.value in _OPPOSITE), None)
+            if before:
+                out.append(c._replace(value=_OPPOSITE[before]))
+        else:
+            out.append(c)
+    return out
+
+
 def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> list[Cue]:
     """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often."""
     masks = masked_spans(text, start, end)
@@ -486,6 +504,8 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
             at = _BALANCE_TAIL.match(text, balance.start(), end).end()
             cues.append(Cue(at, at, "flow", "net_migration"))
             cues.sort(key=lambda c: c.start)
+    if any(c.value == "other_way" for c in cues):
+        cues = _the_other_way(cues)
     cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
         if cue.value != SOURCE_UK and _DESTINATIONS_AFTER.match(text, cue.end, min(end, cue.end + 80)):
