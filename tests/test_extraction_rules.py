@@ -1465,3 +1465,32 @@ def test_came_in_a_year_is_arriving_and_were_students_is_study():
 ])
 def test_the_other_way_is_the_opposite_flow(text, flows):
     assert [f.flow for f in figs(text)] == flows
+
+
+def test_datelines_and_timestamps_do_not_count_as_the_opening():
+    text = ("Migration statistics live: what the new estimates show\n\nMonday 1 March 2021\n\n08.55 GMT\n"
+            "Welcome to our coverage of the estimates for the year to September 2020.\n\n"
+            "09.31 GMT\nNet migration: 313,000.\n\n"
+            "10.02 GMT\nAsylum applications in the year to December 2020 fell to 29,456.")
+    assert [(f.value, f.period_end) for f in figs(text, date(2021, 3, 1))] == [(313_000, date(2020, 9, 30))]
+
+
+def test_a_long_format_export_gives_one_figure_per_row():
+    text = ("Migration estimates, as exported\n\n"
+            "period\tflow\testimate\tci95\n"
+            "YE Mar 2019\timmigration\t612000\t±30000\n"
+            "YE Mar 2019\temigration\t385000\t±20000\n"
+            "YE Mar 2019\tnet\t227000\t±36000\n")
+    assert {(f.flow, f.period_end, f.value) for f in figs(text, date(2019, 9, 1))} == {
+        ("immigration", date(2019, 3, 31), 612_000), ("emigration", date(2019, 3, 31), 385_000),
+        ("net_migration", date(2019, 3, 31), 227_000)}
+
+
+def test_a_place_past_a_semicolon_belongs_to_another_statement():
+    text = "Net migration 0.3m in 2019; Wales's election campaign enters its last week."
+    assert only(text).geography == "UK"
+
+
+def test_a_number_then_a_dash_is_described_by_the_rest_of_its_line():
+    text = "THE NUMBERS\n600,000 — people who came to the UK in 2019\n150,000 — of those arriving, EU citizens"
+    assert [(f.flow, f.breakdown_value) for f in figs(text)] == [("immigration", None), ("immigration", "eu")]

@@ -69,6 +69,7 @@ AND_PENALTY = 1_000
 _LABEL_COLON = re.compile(r":\s*")
 _LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")
 _PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|all)\s+|(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+)?", re.I)
+_NUMBER_THEN_LABEL = re.compile(r"[ \t]*[—–:-][ \t]+")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
 
 
@@ -88,8 +89,12 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
     hard = [m.start() for m in marks if m.group(0) not in "()" and m.group(0).strip().lower() != "with"]
 
     def beyond_clause(c: C.Cue, n: NumberMention) -> bool:
+        if c.family == "geography":  # "Net migration 0.24m and rising; Scotland's undecideds ...": another statement
+            return ";" in text[min(c.end, n.end):max(c.start, n.start)]
         if c.family not in ("breakdown", "flow") or c.start < n.end:
             return False
+        if _NUMBER_THEN_LABEL.match(text, n.end) and not _LABEL_LEAD.sub("", text[start:n.start]):
+            return False  # "214,000 — of those arriving, EU citizens": the rest of the line says what it is
         # "The largest group, 179,000, came to work": the number in apposition, its verb after the comma
         first = n.end + 1 if C.APPOSITIVE_PREDICATE.match(text, n.end) else n.end
         return bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, first)

@@ -19,11 +19,13 @@ from .reader import Draft, Reader
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-7"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-8"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
 _LEAD_LINES = 3  # headline, standfirst or byline, first paragraph
+_SHORT_LINES = 4  # datelines, timestamps and bylines passed over before them
+_FURNITURE = re.compile(r"\s*(?:by\s.{0,40}|(?=.{0,40}$)[^\n]*\d[^\n]*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,19 @@ def _article_period(periods: list[PeriodMention], published: date | None, lead_e
     return max(ends) if ends else None
 
 
+def _opening_lines(text: str, line_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Headline, standfirst and first paragraph. Datelines, timestamps and bylines ("Thursday 25
+    November 2010", "09.12 GMT", "By Jane Smith") are passed over without counting; only the first
+    few lines are looked at, not every line of a long article."""
+    opening, counted = [], 0
+    for sp in islice((sp for sp in line_spans if text[sp[0]:sp[1]].strip()), _LEAD_LINES + _SHORT_LINES):
+        opening.append(sp)
+        counted += not _FURNITURE.match(text, *sp) or C.has_flow_cue(C.lowercase(text[sp[0]:sp[1]]))
+        if counted == _LEAD_LINES:
+            break
+    return opening
+
+
 def _article_geography(text: str, first_lines: list[tuple[int, int]]) -> str:
     """A headline about another country makes that country the article's default."""
     for s, e in first_lines:
@@ -82,8 +97,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     reader = Reader(text, published, lowered)
     periods = find_periods(text, published, 0, end, lowered)
     reader.index(find_numbers(text, 0, end), periods)
-    # (the opening lines only: not a scan of every line of a long article)
-    opening = list(islice((sp for sp in line_spans if text[sp[0]:sp[1]].strip()), _LEAD_LINES))
+    opening = _opening_lines(text, line_spans)
     reader.article_period = _article_period(periods, published, opening[-1][1] if opening else 0)
     reader.article_geography = _article_geography(text, list(islice((sp for sp in line_spans if sp[1] > sp[0]), 2)))
     first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)

@@ -183,8 +183,11 @@ class Reader:
                 d.geography = framed.value  # "For Wales, the equivalent figures were 24,900 ... and 13,600"
             elif geo_cue and geo_cue.value != C.SOURCE_UK:
                 d.geography = geo_cue.value
-            elif places:  # "For Wales, ... 13,600 departures, according to the ONS": Wales
-                d.geography = min(places, key=lambda c: span_gap((c.start, c.end), (n.start, n.end))).value
+            elif places and any(";" not in text[min(c.end, n.end):max(c.start, n.start)] for c in places):
+                # "For Wales, ... 13,600 departures, according to the ONS": Wales (a place past a ";"
+                # is another statement's: "Net migration 0.24m and rising; Scotland's undecideds ...")
+                d.geography = min((c for c in places if ";" not in text[min(c.end, n.end):max(c.start, n.start)]),
+                                  key=lambda c: span_gap((c.start, c.end), (n.start, n.end))).value
             elif geo_cue or geos:
                 d.geography = "UK"
             else:

@@ -153,10 +153,47 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
                 elif cell and flow and period:
                     out.append(TableCell(cell, flow, bd, period, rs, re_))
         return out
+    # ...or one figure per row, as data exports lay them out ("period | flow | estimate | ci95")...
+    if body and len(header) >= 3:
+        long = _long_format(text, header, body, spans[1:], published, month, scale)
+        if long:
+            return long
     # ...or the parts of one flow down the first column and their values beside them, the flow and
     # the period said once ("Main reason for migrating to the UK, 2015 | Number | Share of total").
     return _parts_column(text, body, spans[1:], table_flow, _stated_period(text, context, published), scale) \
         if table_flow else out
+
+
+_VALUE_HEADER = re.compile(r"^(?:(?:central\s+|point\s+)?estimate|value|obs_value|number|count|figure|total|people|persons"
+                           r"|thousands|n)\b", re.IGNORECASE)
+
+
+def _long_format(text, header, body, spans, published, month, scale) -> list[TableCell]:
+    """A table with one figure per row: a column of periods, a column naming the flow (and perhaps
+    the group) and a column headed as the value; other columns (a margin, a source) are left alone."""
+    value_col = next((i for i, (s, e) in enumerate(header) if _VALUE_HEADER.match(text[s:e].strip())), None)
+    rows = [(row, sp) for row, sp in zip(body, spans) if len(row) == len(header)]
+    if value_col is None or len(rows) < 2:
+        return []
+    others = [i for i in range(len(header)) if i != value_col]
+    period_col = next((i for i in others if all(parse_period_label(text[row[i][0]:row[i][1]], published, month)
+                                                 for row, _ in rows)), None)
+    if period_col is None:
+        return []
+    named = {i: [label_meaning(text, *row[i]) for row, _ in rows] for i in others if i != period_col}
+    flow_col = next((i for i, meanings in named.items() if all(flow for flow, _ in meanings)), None)
+    if flow_col is None:
+        return []
+    group_col = next((i for i, meanings in named.items() if i != flow_col and any(bd for _, bd in meanings)), None)
+    out = []
+    for k, (row, (rs, re_)) in enumerate(rows):
+        flow, bd = named[flow_col][k]
+        bd = named[group_col][k][1] if group_col is not None else bd
+        cell = _value_cell(text, *row[value_col], scale)
+        if cell:
+            out.append(TableCell(cell, flow, bd, parse_period_label(text[row[period_col][0]:row[period_col][1]],
+                                                                     published, month), rs, re_))
+    return out
 
 
 _TOTAL_LABEL = re.compile(r"^(?:all(?:\s+[a-z]+)?|total)$")
