@@ -1494,3 +1494,33 @@ def test_a_place_past_a_semicolon_belongs_to_another_statement():
 def test_a_number_then_a_dash_is_described_by_the_rest_of_its_line():
     text = "THE NUMBERS\n600,000 — people who came to the UK in 2019\n150,000 — of those arriving, EU citizens"
     assert [(f.flow, f.breakdown_value) for f in figs(text)] == [("immigration", None), ("immigration", "eu")]
+
+
+def test_a_table_comparing_countries_keeps_each_rows_country_and_period():
+    text = ("Latest estimates, selected countries\n"
+            "Country\tPeriod\tImmigration\tEmigration\tNet migration\n"
+            "United Kingdom\tYE Jun 2024\t1,200,000\t479,000\t728,000\n"
+            "Ireland\tYE Apr 2024\t149,200\t69,600\t79,600\n"
+            "Atlantis\t2023\t..\t..\t50,000\n")
+    got = {(f.geography, f.flow, f.period_end, f.value) for f in figs(text, date(2024, 11, 28))}
+    assert ("UK", "net_migration", date(2024, 6, 30), 728_000) in got
+    assert ("Ireland", "net_migration", date(2024, 4, 30), 79_600) in got
+    assert ("Atlantis", "net_migration", date(2023, 12, 31), 50_000) in got
+    assert len(got) == 7
+
+
+def test_a_header_row_with_an_empty_corner_lines_up_with_its_columns():
+    text = ("Table 1 (figures in thousands)\n"
+            "\tYE Jun 2023\tYE Jun 2024\n"
+            "Immigration\t1218\t1200\n"
+            "Net migration\t906\t728\n")
+    assert {(f.flow, f.period_end, f.value) for f in figs(text, date(2024, 11, 28))} == {
+        ("immigration", date(2023, 6, 30), 1_218_000), ("immigration", date(2024, 6, 30), 1_200_000),
+        ("net_migration", date(2023, 6, 30), 906_000), ("net_migration", date(2024, 6, 30), 728_000)}
+
+
+def test_a_year_after_as_opens_an_explanation_and_asylum_claims_are_counted_things():
+    text = ("Net migration falls to 300,000 as 2022 estimate is revised up\n\n"
+            "Net migration was 300,000 in the year to June 2023. The Home Office said 90,000 asylum claims "
+            "were made in the year to June 2023.")
+    assert {(f.value, f.period_end) for f in figs(text, date(2023, 11, 23))} == {(300_000, date(2023, 6, 30))}

@@ -258,7 +258,9 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:an
                         r"|\sas\s(?=[\d][\d,.]*\s*(?:k|m|million)?\s+(?:[a-z]+\s+)?(?:arriv|leav|left|came|come|emigrat))"
                         r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)(?<!given)(?<!described)(?<!cited)(?<!seen)"
                         r"(?<!regarded)(?<!counted)(?<!recorded)(?<!listed)(?<!defined)(?<!treated)\sas\s(?!(?:many|much|high|low|well|large|"
-                        r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[\d£$€])", _I)
+                        r"few|little|far|long|soon|big|great|a\s+result|of|part|though|if|such)\b|[£$€]"
+                        # (an amount right after "as" is no clause; a year is: "as 2025 estimate is revised up")
+                        r"|(?!(?:19|20)\d\d\b(?![,.]\d))\d)", _I)
 # Where one assertion ends and another, with its own period, begins.
 NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s|,\s+with\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
@@ -269,7 +271,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
-_THINGS = (r"households?|homes|applications?|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
+_THINGS = (r"households?|homes|applications?|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
            r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".

@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-8"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-9"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -126,7 +126,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
             drafts += reader.read_sentence(s, e, whole_line=len(spans) == 1)
     for cell in table_cells:
         d = Draft(cell.number, (cell.row_start, cell.row_end), flow=cell.flow, breakdown=cell.breakdown,
-                   geography=reader.article_geography, period_end=cell.period_end,
+                   geography=cell.geography or reader.article_geography, period_end=cell.period_end,
                    period_source="table" if cell.period_end else None, source="table", kind=cell.kind,
                    direction=cell.direction)
         drafts.append(d)

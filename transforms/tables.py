@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .cues import find_cues, has_flow_cue, lowercase
+from .cues import SOURCE_UK, find_cues, has_flow_cue, lowercase
 from .numbers import NumberMention, find_numbers
 from .periods import find_periods, parse_period_label, year_end_month
 
@@ -35,6 +35,7 @@ class TableCell:
     row_end: int
     kind: str = "estimate"     # "change" in a Change column
     direction: str | None = None
+    geography: str | None = None  # a row's country, in a table that compares countries
 
 
 @dataclass(frozen=True)
@@ -119,15 +120,25 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
     table_flow = next((flow for flow, _ in (label_meaning(text, s, e) for s, e in reversed(context)) if flow), None)
     # Periods down the first column, flows across the header...
     if any(flow or bd for flow, bd in column_meaning[1:]):
+        # ("Country | Period | Immigration | ...": label columns before the values, a country's and a period's)
+        labels = next((i for i, m in enumerate(column_meaning) if i and (m[0] or m[1])), 1)
+        full = [row for row in body if len(row) == len(header)]
+        period_col = next((i for i in range(labels) if full and all(
+            parse_period_label(text[row[i][0]:row[i][1]], published, month) for row in full)), 0)
+        place_col = next((i for i in range(labels) if i != period_col and len(full) >= 2 and 2 * sum(
+            _place(text, *row[i]) is not None for row in full) > len(full)), None)
         for row, (rs, re_) in zip(body, spans[1:]):
-            if not row:
+            if len(row) <= max(period_col, place_col or 0):
                 continue
-            period = parse_period_label(text[row[0][0]:row[0][1]], published, month)
-            for (s, e), (flow, bd) in zip(row[1:], column_meaning[1:]):
+            period = parse_period_label(text[row[period_col][0]:row[period_col][1]], published, month)
+            # (a row in a column of countries that names none we know is still somewhere else)
+            place = (_place(text, *row[place_col]) or text[row[place_col][0]:row[place_col][1]].strip()) \
+                if place_col is not None else None
+            for (s, e), (flow, bd) in zip(row[labels:], column_meaning[labels:]):
                 flow = flow or (table_flow if bd else None)
                 cell = _value_cell(text, s, e, scale)
                 if cell and flow:
-                    out.append(TableCell(cell, flow, bd, period, rs, re_))
+                    out.append(TableCell(cell, flow, bd, period, rs, re_, geography=place))
         return out
     # ...or periods across the header and flows down the first column...
     periods = [parse_period_label(text[s:e], published, month) for s, e in header]
@@ -162,6 +173,12 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
     # the period said once ("Main reason for migrating to the UK, 2015 | Number | Share of total").
     return _parts_column(text, body, spans[1:], table_flow, _stated_period(text, context, published), scale) \
         if table_flow else out
+
+
+def _place(text: str, s: int, e: int) -> str | None:
+    """The country a row label names ("United Kingdom", "Ireland"), if any."""
+    geo = next((c.value for c in find_cues(text, s, e) if c.family == "geography"), None)
+    return "UK" if geo == SOURCE_UK else geo
 
 
 _VALUE_HEADER = re.compile(r"^(?:(?:central\s+|point\s+)?estimate|value|obs_value|number|count|figure|total|people|persons"
@@ -316,7 +333,7 @@ def _grid_rows(text, line_spans, i, sep, loose=False):
         j += 1
     if len(rows) < 2 or sep in (",", "  ") and not _numeric_body(text, rows):
         return None
-    if sep == "  " and len(rows[0]) == len(rows[1]) - 1:
+    if sep != "," and len(rows[0]) == len(rows[1]) - 1:
         rows[0] = [(rows[0][0][0], rows[0][0][0])] + rows[0]  # an empty corner cell above the row labels
     return j - 1, rows, spans
 
