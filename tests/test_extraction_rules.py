@@ -1524,3 +1524,12 @@ def test_a_year_after_as_opens_an_explanation_and_asylum_claims_are_counted_thin
             "Net migration was 300,000 in the year to June 2023. The Home Office said 90,000 asylum claims "
             "were made in the year to June 2023.")
     assert {(f.value, f.period_end) for f in figs(text, date(2023, 11, 23))} == {(300_000, date(2023, 6, 30))}
+
+
+def test_a_change_from_a_named_base_runs_to_the_period_under_discussion():
+    text = ("Net migration fell to 300,000 in 2024. It was down 250,000 from 550,000 in 2023, and it has now "
+            "fallen by almost 600,000 since the peak of 900,000 in the year to June 2022.")
+    assert [(f.kind, f.value, f.period_end) for f in figs(text, date(2025, 5, 22))] == [
+        ("estimate", 300_000, date(2024, 12, 31)), ("change", 250_000, date(2024, 12, 31)),
+        ("estimate", 550_000, date(2023, 12, 31)), ("change", 600_000, date(2024, 12, 31)),
+        ("estimate", 900_000, date(2022, 6, 30))]

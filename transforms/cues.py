@@ -150,7 +150,7 @@ _DESTINATIONS_AFTER = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?:the\s+)?[A-Z][\w'
 _EXAMPLES_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|countries\s+(?:of|like|such\s+as|including)|e\.g\.)\s+|\(\s*)"
                               + _NAMES_UP_TO_HERE)
 
-CHANGE_NOUNS = (r"falls?|fell|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rises?|rising|rose"
+CHANGE_NOUNS = (r"falls?|fell|fallen|risen|grown|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rises?|rising|rose"
                 r"|increas\w*|jump(?:ed|ing|s)?|climb(?:ed|ing|s)?|grew|grows|growth|growing|up|down|lower|higher|halv\w*|"
                 r"slump\w*|surg\w*|plung\w*|soar\w*|shr[aiu]nk\w*|revis\w*")
 _DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr|below", _I)
@@ -162,7 +162,7 @@ CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?
 CHANGE_VERB_BEFORE = re.compile(
     # "made up 281,000 of arrivals" is a share, not a movement.
     r"\b(?:rose|rises|fell|falls|dropped|drops|declined|declines|decreased|increased|jumped|jumps|climbed|climbs|grew"
-    r"|grows|shrank|slumped|plunged|soared|down|"
+    r"|grows|shrank|slumped|plunged|soared|down|fallen|risen|grown|"
     r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up)"
     r"\s+(?:(?:a\s+further|another|almost|nearly|about|around|some|roughly|more\s+than|over|just\s+over|"
     r"just\s+under|an\s+estimated)\s+)?$", _I)
@@ -211,6 +211,8 @@ COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(
                         r"|(?:double|twice|treble|triple|half)(?=\s+(?:the|its|that)\b)"
                         # "a fraction of the levels seen in 2023"
                         r"|a\s+fraction\s+of"
+                        # "has fallen by 700,000 since the peak of 906,000 in the year to June 2023"
+                        r"|since\s+(?:the|its|a|that)\s+(?:[\w-]+\s+)?(?:peak|high|record|height)(?:\s+of)?"
                         # "..., a gap that had stood at 512,000 in the year to June 2024"
                         r"|(?:that|which|who)\s+had\s+(?:stood|been|reached|peaked)(?:\s+at)?)\s"
                         # "Departures numbered 532k (2022: 557k)": the year before, as annual reports write it

@@ -395,6 +395,16 @@ class Reader:
             # revised": the period named is the year earlier itself, the base; the change ends now
             d.period_end, d.period_source = current, "paragraph" if self.context_period else "article"
             return
+        base = next((i for i, (cs, _) in enumerate(clauses) if 0 <= cs - n.end <= 3), None) if d.kind == "change" else None
+        based = [p.period_end for p in periods if base is not None and p.kind == "absolute" and p.period_end
+                 and clause_of(p.start, clauses) == base]
+        own = [p for p in periods if p.kind == "absolute" and clause_of(p.start, clauses) is None and (
+            p.start < n.start or not any(n.end <= at < p.start for at, _ in turns))]
+        if based and current and current > max(based) and not own:
+            # "Net migration was down 234,000 from 447,000 in 2024, and has fallen ... since June 2023":
+            # a change measured from a base it names runs to the period under discussion
+            d.period_end, d.period_source = current, "paragraph" if self.context_period else "article"
+            return
         if d.kind == "change" and anchor and any(p.kind == "absolute" for p in same_clause):
             # "up 30,000 on the previous year": a change is dated by the later of its two periods
             same_clause = [p for p in same_clause if p.kind == "absolute"]
