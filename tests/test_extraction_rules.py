@@ -1533,3 +1533,22 @@ def test_a_change_from_a_named_base_runs_to_the_period_under_discussion():
         ("estimate", 300_000, date(2024, 12, 31)), ("change", 250_000, date(2024, 12, 31)),
         ("estimate", 550_000, date(2023, 12, 31)), ("change", 600_000, date(2024, 12, 31)),
         ("estimate", 900_000, date(2022, 6, 30))]
+
+
+def test_bulleted_labels_with_a_period_and_asylum_applications():
+    text = "At a glance\n* Net migration in 2024: 300,000\n* Asylum applications in 2024: 84,200"
+    assert [(f.flow, f.value, f.period_end) for f in figs(text, date(2025, 5, 22))] == [
+        ("net_migration", 300_000, date(2024, 12, 31))]
+
+
+def test_a_change_that_takes_a_flow_to_a_level_gives_the_level_its_flow():
+    text = ("Emigration was 500,000 in 2023. An upwards revision of 20,000 takes emigration for that year to 520,000; "
+            "immigration is now put at 1.1m.")
+    assert [(f.kind, f.flow, f.value) for f in figs(text)][1:3] == [
+        ("change", "emigration", 20_000), ("estimate", "emigration", 520_000)]
+
+
+def test_the_estimate_a_change_is_measured_on_does_not_date_it():
+    text = ("Net migration fell to 300,000 in the year to December 2023, the statisticians at the ONS said, "
+            "down 100,000 on its latest estimate for 2022.")
+    assert [(f.kind, f.period_end) for f in figs(text)] == [("estimate", date(2023, 12, 31)), ("change", date(2023, 12, 31))]

@@ -239,7 +239,10 @@ REVISED_ASIDE = re.compile(r"\(\s*(?:revised\s+(?:up|down|upwards|downwards)?\s*
 # change and the level it arrived at
 AT_A_NUMBER = re.compile(r",?\s+at\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record|estimated|new)\s+){0,3}"
                          r"(?=[\d£$€])", _I)
-NEW_LEVEL_AFTER_CHANGE = re.compile(r"(?:\s+(?:lower|higher|fewer|more|less|below|above|down|up)\b[^,.;\d]{0,40}?)?"
+NEW_LEVEL_AFTER_CHANGE = re.compile(r"(?:\s+(?:lower|higher|fewer|more|less|below|above|down|up)\b[^,.;\d]{0,40}?"
+                                    # "An upwards revision of 11,000 takes net migration for that period to 141,000"
+                                    r"|\s+(?:takes|took|taking|brings|brought|bringing|pushes|pushed|pushing|lifts|lifted"
+                                    r"|lifting|puts|leaves|leaving)\s+[^,.;\d]{0,50}?)?"
                                     r",?\s+(?:to|at)\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record"
                                     r"|estimated|new|revised)\s+){0,3}", _I)
 EARLIER_ESTIMATE = re.compile(r"\s*(?:the\s+|its\s+)?(?:previous|first|earlier|original|initial|provisional)\s+"
@@ -337,7 +340,8 @@ THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|cro
                            r"|(?:applications|visas|grants|claims|crossings|vacancies|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
                            r"\b(?:fell|rose|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
                            r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")"
-                           r"(?:,?\s+which)?\s*(?::|stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
+                           # ("Asylum applications in 2026: 96,870": a label with its period)
+                           r"(?:\s+(?:in|for|during|over)\s+[^.;:\n]{1,30}?)?(?:,?\s+which)?\s*(?::|stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
                            r"|numbered)|(?:employs|employed|employing|hires|hired)(?:\s+(?:more\s+than|over|about|around|some|nearly|almost))?)"
                            r"\s*(?:[a-z]+\s+){0,3}$", _I)
 

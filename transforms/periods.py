@@ -105,8 +105,13 @@ _BASE_OF_A_LEVEL = re.compile(r"\b(?:on|than|below|above|compared\s+with|compare
                               re.IGNORECASE)
 
 
+# "down 132,000 on its latest estimate for 2025": the estimate compared with, not the one given
+_ON_AN_ESTIMATE = re.compile(r"\b(?:on|than|below|above|compared\s+(?:with|to))\s+(?:its|the|their)\s+(?:[a-z]+\s+)?"
+                             r"(?:estimate|figure|level|total)\s+(?:for\s+|of\s+|in\s+)?$", re.IGNORECASE)
+
+
 def _is_base(text: str, start: int, before: re.Pattern = _ON_BEFORE) -> bool:
-    return bool(before.search(text, max(0, start - 24), start))
+    return bool(before.search(text, max(0, start - 24), start) or _ON_AN_ESTIMATE.search(text, max(0, start - 48), start))
 
 
 def month_end(year: int, month: int) -> date:
@@ -178,8 +183,9 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             if _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _SINCE_BEFORE.search(
                     text, max(0, m.start() - 30), m.start()):
                 continue
-            found.append(PeriodMention(m.start("c_year") - len(m.group("cal_prefix")), m.end(), "absolute",
-                                       month_end(year, year_month)))
+            at = m.start("c_year") - len(m.group("cal_prefix"))
+            found.append(PeriodMention(at, m.end(), "absolute", month_end(year, year_month),
+                                       bool(_ON_AN_ESTIMATE.search(text, max(0, at - 48), at))))
         elif m.group("fig_year") or m.group("paren_year"):
             year = int(m.group("fig_year") or m.group("paren_year"))
             if published is None or year < published.year:

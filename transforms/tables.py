@@ -278,8 +278,11 @@ def find_tables(text: str, end: int, line_spans: list[tuple[int, int]],
             grid = _grid_run(text, line_spans, i, sep)
             if grid:
                 last, rows, spans = grid
-                cells += _grid_cells(text, rows, spans, published, _caption(text, line_spans, i),
-                                     _lines_above(text, line_spans, i))
+                found = _grid_cells(text, rows, spans, published, _caption(text, line_spans, i),
+                                    _lines_above(text, line_spans, i))
+                if not found and sep == ",":
+                    continue  # "... was 109,000 in 2025." over "... in 2025: 96,870": prose with numbers, not a CSV
+                cells += found
                 used.update(range(i, last + 1))
                 i = last + 1
                 break
