@@ -1552,3 +1552,15 @@ def test_the_estimate_a_change_is_measured_on_does_not_date_it():
     text = ("Net migration fell to 300,000 in the year to December 2023, the statisticians at the ONS said, "
             "down 100,000 on its latest estimate for 2022.")
     assert [(f.kind, f.period_end) for f in figs(text)] == [("estimate", date(2023, 12, 31)), ("change", date(2023, 12, 31))]
+
+
+def test_identifiers_are_no_counts_and_migrants_intentions_are_no_targets():
+    text = ("About 700,000 people moved to the UK in 2023 intending to stay for a year, and 500,000 left.\n\n"
+            "The institute is a charity, registered number 1098765.")
+    assert [(f.kind, f.value) for f in figs(text)] == [("estimate", 700_000), ("estimate", 500_000)]
+
+
+def test_the_same_calendar_year_is_the_year_under_discussion():
+    text = ("Net migration was 400,000 in 2023. Emigration was 500,000 in the same calendar year and 480,000 "
+            "in the year to June 2024.")
+    assert [f.period_end for f in figs(text, date(2024, 11, 28))] == [date(2023, 12, 31)] * 2 + [date(2024, 6, 30)]

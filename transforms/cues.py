@@ -170,9 +170,11 @@ CHANGE_VERB_BEFORE = re.compile(
 CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down"
                           r"|below\s+(?:its|the|their)\s+level|above\s+(?:its|the|their)\s+level)\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b)", _I)
-TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)|ambitions?|wants?|wanted|vow\w*|commit\w*|"
-                r"objective|cap(?:ped)?\s+at|cap\s+of|ceiling\s+of|limit\s+of|hop(?:e|es|ed|ing)\s+to|plan(?:s|ned)?\s+to|intend\w*|"
-                r"determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to")
+# ("people intending to stay for a year", "hoping to settle": what migrants mean to do, not a policy goal)
+_STAY = r"(?!\s+(?:to\s+)?(?:stay|live|remain|settle|leave|move|return|study|work)\b)"
+TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)" + _STAY + r"|ambitions?|wants?" + _STAY + r"|wanted" + _STAY
+                + r"|vow\w*|commit\w*|objective|cap(?:ped)?\s+at|cap\s+of|ceiling\s+of|limit\s+of|hop(?:e|es|ed|ing)\s+to" + _STAY
+                + r"|plan(?:s|ned)?\s+to" + _STAY + r"|intend\w*" + _STAY + r"|determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to" + _STAY)
 FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|if|were\s+to"
                   # "you would think more than a million arrive": a belief, not a projection
                   r"|would(?!\s+(?:think|believe|imagine|guess|assume|suppose|have\s+thought))|will(?!\s+(?:show|reveal|confirm))"

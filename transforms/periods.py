@@ -57,7 +57,7 @@ PERIOD = re.compile(
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
     r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
     # "the same period", "those twelve months", "that year": the period under discussion
-    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time)|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"
+    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time|(?:calendar\s+)?year)|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"
     r"|that\s+(?:year|period)(?!\s+(?:ending|ended|to)\b)|over\s+the\s+period\b|in\s+the\s+period\b)"
     # "2004: net migration 174,000", "2005 – 232,000": a timeline's year labels
     r"|(?:(?<![^\n])|(?<=\())(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
