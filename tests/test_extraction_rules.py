@@ -1564,3 +1564,17 @@ def test_the_same_calendar_year_is_the_year_under_discussion():
     text = ("Net migration was 400,000 in 2023. Emigration was 500,000 in the same calendar year and 480,000 "
             "in the year to June 2024.")
     assert [f.period_end for f in figs(text, date(2024, 11, 28))] == [date(2023, 12, 31)] * 2 + [date(2024, 6, 30)]
+
+
+@pytest.mark.parametrize("text, flow", [
+    ("It was a turnaround from 2022, when 1.1 million people poured into the country.", "immigration"),
+    ("HOW IT CHANGED\n2022: 1.1m in", "immigration"),
+    ("HOW IT CHANGED\n2022: 1.1m in, 500k out", "immigration"),
+])
+def test_tabloid_words_for_arriving(text, flow):
+    assert figs(text)[0].flow == flow
+
+
+def test_in_and_out_after_numbers_are_arrivals_and_departures():
+    text = "HOW IT CHANGED\n2022: 1.1m in, 500k out"
+    assert [(f.flow, f.value) for f in figs(text)] == [("immigration", 1_100_000), ("emigration", 500_000)]

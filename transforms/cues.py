@@ -38,6 +38,7 @@ FLOW_CUES = [
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
     ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|headed\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
+                   r"|(?<=[\dkm]\s)out(?=\s*(?:[,;.)]|$))"  # "815k in, 685k out"
                    r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
     # "1.2m moved to the UK, while 508,000 went the other way": the opposite of the flow before it
     ("other_way", r"(?:moved|moving|went|going|headed|heading|travelled|travelling)\s+(?:in\s+)?the\s+other\s+(?:way|direction)"),
@@ -47,6 +48,7 @@ FLOW_CUES = [
                     r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|moved\s+here"
                     r"|(?:came|arrived)\s+(?=fleeing|seeking|hoping|looking)"
                     r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"
+                    r"|(?:poured|flooded|streamed|flocked|flowed)\s+in(?:to)?\b|(?<=[\dkm]\s)in(?=\s*(?:[,;.)]|$))"
                     # Britons coming back are arrivals: "80,000 Britons returned", "returning British citizens"
                     # (anyone else "returning home" is leaving: see emigration)
                     r"|(?:britons|british\s+(?:citizens|nationals|people)|uk\s+(?:citizens|nationals))\s+(?:who\s+(?:have\s+|had\s+)?)?"
