@@ -1578,3 +1578,16 @@ def test_tabloid_words_for_arriving(text, flow):
 def test_in_and_out_after_numbers_are_arrivals_and_departures():
     text = "HOW IT CHANGED\n2022: 1.1m in, 500k out"
     assert [(f.flow, f.value) for f in figs(text)] == [("immigration", 1_100_000), ("emigration", 500_000)]
+
+
+def test_by_a_year_opening_a_sentence_dates_it_and_it_had_fallen_leans_back():
+    text = ("Net migration peaked at 900,000 in the year to June 2023, when several things came together. "
+            "By calendar year 2024 it had fallen to 450,000.")
+    assert [(f.flow, f.period_end) for f in figs(text, date(2025, 5, 22))] == [
+        ("net_migration", date(2023, 6, 30)), ("net_migration", date(2024, 12, 31))]
+
+
+def test_visas_that_have_fallen_are_counted_things():
+    text = ("Immigration was 900,000 in 2023. Data show that visas for students' dependants have fallen to 18,200 "
+            "since most students lost the right to bring family members.")
+    assert [f.value for f in figs(text)] == [900_000]

@@ -278,7 +278,8 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      # "The fall of more than 400,000 was ...": the movement of the figure just given
                      r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision|peak)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
-                     r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked)\b", _I)
+                     r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked"
+                     r"|(?:has|had|have)\s+(?:now\s+)?(?:fallen|risen|dropped|grown|climbed|increased|decreased|declined|reached|hit))\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
            r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant"
@@ -342,7 +343,7 @@ THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|cro
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
                            r"|(?:applications|visas|grants|claims|crossings|vacancies|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
-                           r"\b(?:fell|rose|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
+                           r"\b(?:fell|fallen|rose|risen|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped|declined)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
                            r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")"
                            # ("Asylum applications in 2026: 96,870": a label with its period)
                            r"(?:\s+(?:in|for|during|over)\s+[^.;:\n]{1,30}?)?(?:,?\s+which)?\s*(?::|stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"

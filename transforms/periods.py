@@ -39,7 +39,7 @@ PERIOD = re.compile(
     r"(?:(?:[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t\u00a0]+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
-    r"|(?P<cal_prefix>(?:(?:in|during|for|throughout|over|across|(?<![^\n.!?]\s)(?<![^\n.!?])by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?"
+    r"|(?P<cal_prefix>(?:(?:in|during|for|throughout|over|across|(?:(?<=[.!?]\s)|(?<![^\n]))by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?"
     r"|calendar\s+(?:year\s+)?))"
     r"(?P<c_year>" + _YEAR + r")(?![\w/–-]|\.\d)"
     # "the 2022 figure", "2023's total": a calendar year named as an attribute of the figure
