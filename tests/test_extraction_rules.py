@@ -1591,3 +1591,9 @@ def test_visas_that_have_fallen_are_counted_things():
     text = ("Immigration was 900,000 in 2023. Data show that visas for students' dependants have fallen to 18,200 "
             "since most students lost the right to bring family members.")
     assert [f.value for f in figs(text)] == [900_000]
+
+
+def test_idioms_with_come_are_not_arriving():
+    text = ("Emigration was 400,000 in 2023. Of them, 150,000 were British and 130,000 were non-EU nationals, "
+            "most of them students whose visas had come to an end.")
+    assert {f.flow for f in figs(text)} == {"emigration"}

@@ -119,3 +119,9 @@ def test_thousands_spelled_out(text, value, qualifier):
                                   "a thousand years"])
 def test_words_that_are_no_worded_count(text):
     assert find_numbers(text) == []
+
+
+def test_thousands_spelled_out_with_units_below_them():
+    assert find_numbers("the eighteen thousand six hundred pound threshold") == []
+    n = one("twenty thousand five hundred people")
+    assert (n.value, n.precision) == (20_500, 1)

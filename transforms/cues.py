@@ -43,7 +43,9 @@ FLOW_CUES = [
     # "1.2m moved to the UK, while 508,000 went the other way": the opposite of the flow before it
     ("other_way", r"(?:moved|moving|went|going|headed|heading|travelled|travelling)\s+(?:in\s+)?the\s+other\s+(?:way|direction)"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
+    # ("visas had come to an end", "came to power", "come to terms": idioms, not arriving)
     ("immigration", r"immigra\w*|immigrants?|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
+                    r"(?!\s+(?:an?\s+(?:end|halt|close|stop|head)|power|terms|light|mind|pass|nothing|grief)\b)" +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
                     r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|moved\s+here"
                     r"|(?:came|arrived)\s+(?=fleeing|seeking|hoping|looking)"

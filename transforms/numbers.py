@@ -53,7 +53,7 @@ NUMBER = re.compile(
 # Only a space on the same line joins a unit to its number: in a block table the next line may be a
 # period label ("700,000" then "Year ending June 2024"), which is not "700,000 years".
 _NOT_A_FLOW_AFTER = re.compile(
-    r"[ \t\u00a0]?(?:%|per\s?cent|percent|percentage|pc\b|pounds|pence|dollars|euros|p\b|years?\b|-years?\b|months?\b|"
+    r"[ \t\u00a0]?(?:%|per\s?cent|percent|percentage|pc\b|pounds?\b|pence|dollars|euros|p\b|years?\b|-years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|-year-old|year-old|miles|km|sq|square|kg|times\b|st\b|nd\b|rd\b|th\b|"
     r"am\b|pm\b|ft\b|metres|meters)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:GBP|USD|EUR|AUD)\s?)$")
@@ -248,7 +248,10 @@ _WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in
 _BELOW_100 = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
 # "Three hundred and thirty thousand people", "eight hundred and eleven thousand", "ninety thousand"
 _WORD_THOUSANDS = re.compile(rf"(?<![\w-])(?:(?P<hundreds>{'|'.join(_UNITS)}|a)\s+hundred(?:\s+and\s+(?P<rest>{_BELOW_100}))?"
-                             rf"|(?P<small>{_BELOW_100}))\s+thousand(?![\w-])", re.IGNORECASE)
+                             rf"|(?P<small>{_BELOW_100}))\s+thousand(?![\w-])"
+                             # "eighteen thousand six hundred (pound threshold)": the units below a thousand
+                             rf"(?:\s+(?:and\s+)?(?:(?P<t_hundreds>{'|'.join(_UNITS)})\s+hundred(?:\s+and\s+(?P<t_rest>{_BELOW_100}))?"
+                             rf"|(?P<t_small>{_BELOW_100}))(?![\w-]))?", re.IGNORECASE)
 _THOUSAND = re.compile(r"thousand", re.IGNORECASE)
 _LONGEST_WORDED = 48  # "seven hundred and seventy-seven thousand" and some room
 
@@ -262,17 +265,27 @@ def worded_thousands(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     found, pos = [], start
     for a in _THOUSAND.finditer(text, start, end):
-        m = _WORD_THOUSANDS.search(text, max(pos, a.start() - _LONGEST_WORDED), a.end())
-        if m is None or m.end() != a.end() or _NOT_A_FLOW_AFTER.match(text, m.end()):
+        if a.start() < pos:
+            continue
+        m = _WORD_THOUSANDS.search(text, max(pos, a.start() - _LONGEST_WORDED), min(end, a.end() + _LONGEST_WORDED))
+        if m is None or m.start() + m.group(0).lower().find("thousand") != a.start():
+            continue  # the match must be the words before this "thousand"
+        pos = m.end()
+        if _NOT_A_FLOW_AFTER.match(text, m.end()):
             continue
         if m.group("hundreds"):
             value = _WORD_VALUES[m.group("hundreds").lower()] * 100 + (_below_100(m.group("rest")) if m.group("rest") else 0)
         else:
             value = _below_100(m.group("small"))
+        value *= 1000
+        if m.group("t_hundreds"):
+            value += _WORD_VALUES[m.group("t_hundreds").lower()] * 100 + (_below_100(m.group("t_rest")) if m.group("t_rest") else 0)
+        elif m.group("t_small"):
+            value += _below_100(m.group("t_small"))
         q = QUALIFIER_BEFORE.search(text, max(0, m.start() - 24), m.start())
         qualifier = next(name for name, _ in _QUALIFIERS if q.group(name)) if q else "exact"
-        found.append(NumberMention(m.start(), m.end(), m.group(0), value * 1000, None, 1000, qualifier, None))
-        pos = m.end()
+        found.append(NumberMention(m.start(), m.end(), m.group(0), value, None, 1000 if value % 1000 == 0 else 1,
+                                   qualifier, None))
     return found
 
 
