@@ -1597,3 +1597,10 @@ def test_idioms_with_come_are_not_arriving():
     text = ("Emigration was 400,000 in 2023. Of them, 150,000 were British and 130,000 were non-EU nationals, "
             "most of them students whose visas had come to an end.")
     assert {f.flow for f in figs(text)} == {"emigration"}
+
+
+def test_fewer_people_left_than_is_a_change_in_departures_and_backlogs_are_things():
+    text = ("Immigration was 570,000 in 2010. It barely moved, but 32,000 fewer people left than in 2009. "
+            "Awaiting the Home Office is a backlog of 312,000 immigration and asylum cases.")
+    assert [(f.kind, f.flow, f.value) for f in figs(text)] == [
+        ("estimate", "immigration", 570_000), ("change", "emigration", 32_000)]

@@ -19,7 +19,7 @@ _NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}(?:[£$€]|(?!(?:1
 
 # "532k left", "left in 2023", "left for Australia": leaving, not "had left fruit unpicked"
 _LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)?!\u2013\u2014-]|$)|\s+(?:in|during|over|last|this|that|for|to|after|before|between|since|"
-                      r"while|and|but|as|each|every|a\s+year|annually|altogether|overall|again|were|was|are|is)\b)")
+                      r"while|and|but|as|each|every|a\s+year|annually|altogether|overall|again|were|was|are|is|than)\b)")
 
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
@@ -342,6 +342,7 @@ NET_GROWTH_BEFORE = re.compile(r"\b(?:net\s+)?migration\s+(?:adds|added|add|addi
 TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Britain'?s?\s+|British\s+)?population\b", _I)
 # "Vacancies stood at 829,000": things counted, named before their number
 THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}"
+                           r"|backlogs?\s+of"  # "a backlog of 312,000 immigration and asylum cases"
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
                            r"|(?:applications|visas|grants|claims|crossings|vacancies|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
