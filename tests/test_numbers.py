@@ -125,3 +125,13 @@ def test_thousands_spelled_out_with_units_below_them():
     assert find_numbers("the eighteen thousand six hundred pound threshold") == []
     n = one("twenty thousand five hundred people")
     assert (n.value, n.precision) == (20_500, 1)
+
+
+@pytest.mark.parametrize("text, value", [("net migration of 685 000", 685_000), ("some 1 207 000 people", 1_207_000),
+                                         ("685\u202f000 arrivals", 685_000), ("685\u00a0000 arrivals", 685_000)])
+def test_thousands_set_off_by_spaces(text, value):
+    assert one(text).value == value
+
+
+def test_single_spaced_columns_are_not_one_number():
+    assert [n.value for n in find_numbers("Immigration 612 385 227")] == []

@@ -140,3 +140,9 @@ def test_statisticians_shorthand_for_the_year_ending(text, end):
 def test_twelve_m_before_a_period_is_not_twelve_million():
     got = figures_from_article("t", "Net migration in the 12m to March 2024 was 431,000.", date(2024, 11, 28))
     assert [f.value for f in got] == [431_000]
+
+
+@pytest.mark.parametrize("text, end", [("in YE Q2 2023", date(2023, 6, 30)), ("the year ending Q4 2022", date(2022, 12, 31)),
+                                       ("the 12 months to Q1 2021", date(2021, 3, 31))])
+def test_a_year_ending_with_a_quarter(text, end):
+    assert [p.period_end for p in find_periods(text, date(2024, 5, 1))] == [end]

@@ -37,7 +37,10 @@ QUALIFIER_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?P<{name}>{words})" for name, words in _QUALIFIERS) + r")\s*$",
     re.IGNORECASE)
 
-_DIGITS = r"(?P<sign{i}>[+\-−](?=\d))?(?P<int{i}>\d+(?:,\d+)*)(?:\.(?P<frac{i}>\d+))?" \
+# ("685 000", "1 207 000": thousands set off by spaces, as some styles and other languages write them;
+# a plain space only before groups ending in 000, so single-spaced columns are not read as one number)
+_DIGITS = r"(?P<sign{i}>[+\-−](?=\d))?(?P<int{i}>\d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?![\d,])" \
+          r"|\d{{1,3}}(?: \d{{3}})*(?: 000)(?![\d,])|\d+(?:,\d+)*)(?:\.(?P<frac{i}>\d+))?" \
           r"(?:\s?(?P<mult{i}>million|mn|bn|billion|thousand|m|k)(?![\w-]))?"
 _WORDY = (r"(?P<wfrac{i}>(?:a\s+|one\s+)?(?:half|quarter|third|three[- ]quarters|two-thirds))(?:\s+of)?\s+"
           r"(?:a|one)\s+million|(?P<wunit{i}>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+million")
@@ -114,7 +117,7 @@ def _read_one(m: re.Match, i: int, scale: int = 1) -> tuple[float | None, int | 
     problem = _grouping_problem(int_part)
     if problem:
         return None, None, problem
-    digits = int_part.replace(",", "")
+    digits = re.sub(r"[,\s]", "", int_part)
     if frac_part and mult == 1:
         value = float(f"{digits}.{frac_part}")
         return value, 1, None

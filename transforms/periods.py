@@ -32,6 +32,8 @@ PERIOD = re.compile(
     # "685k (2023), 764k (2022)": a year in brackets right after a number
     r"\((?<=[\dkmn] \()(?P<paren_year>" + _YEAR + r")\)|"
     r"\b(?:"
+    # "YE Q2 2023", "year ending Q4 2022": the quarter a 12-month period ends with
+    r"(?P<q_ending>" + _ENDING + r")q(?P<q_num>[1-4])\s+(?P<q_year>" + _YEAR + r")(?![\w/])|"
     # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year)
     # ("the year to 30 June 2023", "ending June 30, 2023": the day of the month changes nothing)
     r"(?P<ending>" + _ENDING + r")(?:last\s+|\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<e_month>" + _MONTH + r")"
@@ -164,7 +166,9 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
     for m in _period_matches(lowercase(text) if lowered is None else lowered, start, end):
         if m.group("label_year") and label_month is None:
             label_month = year_end_month(text) if year_month == 12 else year_month
-        if m.group("ending"):
+        if m.group("q_ending"):
+            found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("q_year")), 3 * int(m.group("q_num")))))
+        elif m.group("ending"):
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
                 found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("e_year")), month),
