@@ -1604,3 +1604,17 @@ def test_fewer_people_left_than_is_a_change_in_departures_and_backlogs_are_thing
             "Awaiting the Home Office is a backlog of 312,000 immigration and asylum cases.")
     assert [(f.kind, f.flow, f.value) for f in figs(text)] == [
         ("estimate", "immigration", 570_000), ("change", "emigration", 32_000)]
+
+
+def test_a_read_more_link_is_another_articles_headline():
+    text = ("Net migration falls to 400,000\n\nNet migration fell to 400,000 in 2023.\n\n"
+            "Read more: Net migration hit a record 900,000 in 2022\n\nEmigration was 500,000.")
+    assert [f.value for f in figs(text)] == [400_000, 400_000, 500_000]
+
+
+def test_a_figure_the_article_corrects_is_quarantined_as_a_misprint():
+    text = ("Net migration was 400,000 in 2023.\n\n"
+            "Correction: An earlier version of this article gave immigration as 1,010,000. The ONS figure is 1,100,000.")
+    got = {f.value: (f.status, f.reason) for f in figs(text)}
+    assert got[1_100_000] == ("valid", None)
+    assert got[1_010_000][0] == "quarantined" and "in error" in got[1_010_000][1]

@@ -236,6 +236,9 @@ SUPERSEDED_BEFORE = starting_with_first_chars(
     r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
     r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
+# "An earlier version of this article said emigration was 571,000": a misprint the article corrects
+MISPRINT_BEFORE = re.compile(r"\b(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\s+(?:of\s+this\s+(?:article|story|report|piece)\s+)?"
+                             r"(?:said|stated|gave|reported|put|wrongly\s+\w+|incorrectly\s+\w+|misstated)\b[^.;]{0,60}$", _I)
 # "906k (revised up from 740k)", "(originally 740,000)", "(first estimated at 740,000)": inside a bracket
 REVISED_ASIDE = re.compile(r"\(\s*(?:revised\s+(?:up|down|upwards|downwards)?\s*from|originally|previously|initially"
                            r"|(?:first|initially|originally|previously)\s+(?:estimated|put|reported|given)\s+(?:at|as)"

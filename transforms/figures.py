@@ -16,10 +16,10 @@ from .numbers import find_numbers
 from .periods import PeriodMention, find_periods, resolve_relative
 from .plausibility import quarantine_reason
 from .reader import Draft, Reader
-from .segments import body_end, lines, sentences
+from .segments import LINK_LINE, body_end, lines, sentences
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-17"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-18"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -106,7 +106,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     drafts: list[Draft] = []
     captioned: set[int] = set()
     for idx, (ls, le) in enumerate(line_spans):
-        if idx in table_lines or not text[ls:le].strip():
+        if idx in table_lines or not text[ls:le].strip() or LINK_LINE.match(text, ls, le):
             reader.new_paragraph()
             continue
         if idx in captioned:
@@ -184,6 +184,7 @@ def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
 
 
 SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"
+MISPRINT = "a figure the article itself corrects: an earlier version printed it in error"
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -213,6 +214,7 @@ def _finish(article_id: str, text: str, published: date | None, d: Draft) -> Fig
         precision=n.precision, qualifier=n.qualifier, raw_text=n.text,
         sentence=" ".join(text[d.sentence[0]:d.sentence[1]].split()), char_start=n.start, char_end=n.end,
         status="valid", reason=None, period_source=d.period_source if period_end else None, source=d.source)
-    reason = n.malformed or (SUPERSEDED if d.extra.get("superseded") else None) or quarantine_reason(figure, published)
+    reason = n.malformed or (SUPERSEDED if d.extra.get("superseded") else None) \
+        or (MISPRINT if d.extra.get("misprint") else None) or quarantine_reason(figure, published)
     return replace(figure, status="quarantined", reason=reason) if reason else figure
 

@@ -226,7 +226,9 @@ class Reader:
                     any(p.kind == "absolute" and clause_of(p.start, clauses) == clause for p in periods):
                 # "expected to fall to 350,000 by 2026, from 685,000 in 2023": the base is a past estimate
                 d.kind, d.direction = "estimate", None
-            if d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
+            if C.MISPRINT_BEFORE.search(text, max(s, n.start - 140), n.start):
+                d.extra["misprint"] = True  # "An earlier version said emigration was 571,000": printed in error
+            elif d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
                 d.extra["superseded"] = True  # "previously estimated at 740,000"
             elif d.kind == "estimate" and revision and clause is not None and self._opens_from(clause, clauses):
                 d.extra["revised_from"] = True  # "revised up to 906,000 from 740,000"

@@ -22,6 +22,12 @@ _RELATED_HEADING = re.compile(
     r"[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
+# A one-line link to another story inside the body ("Read more: Net migration hit record 906,000 in
+# 2023"): another article's headline, not this one's words.
+LINK_LINE = re.compile(r"[ \t]*(?:read\s+more|related|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|read\s+next"
+                       r"|recommended|watch|listen)[ \t]*:[ \t]+\S", re.IGNORECASE)
+
+
 def body_end(text: str) -> int:
     """Offset where reader comments or links to other stories begin, or the end of the text."""
     ends = [m.start() for m in (_COMMENTS_HEADING.search(text), _RELATED_HEADING.search(text)) if m]
