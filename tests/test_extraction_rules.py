@@ -1618,3 +1618,16 @@ def test_a_figure_the_article_corrects_is_quarantined_as_a_misprint():
     got = {f.value: (f.status, f.reason) for f in figs(text)}
     assert got[1_100_000] == ("valid", None)
     assert got[1_010_000][0] == "quarantined" and "in error" in got[1_010_000][1]
+
+
+def test_a_value_named_as_first_reported_is_the_older_vintage():
+    text = "The ONS now puts net migration for 2022 at 760,000, not the 610,000 first reported."
+    assert {(f.value, f.period_end, f.status) for f in figs(text)} == {
+        (760_000, date(2022, 12, 31), "valid"), (610_000, date(2022, 12, 31), "quarantined")}
+
+
+def test_the_latest_twelve_months_and_nett():
+    text = ("Immigration in the year to June 2023 was 1.2 million.\n\n"
+            "In the latest 12 months, nett migration was 700,000 while 500,000 left in the year to June 2022.")
+    assert [(f.flow, f.period_end) for f in figs(text, date(2023, 11, 23))] == [
+        ("immigration", date(2023, 6, 30)), ("net_migration", date(2023, 6, 30)), ("emigration", date(2022, 6, 30))]

@@ -23,7 +23,7 @@ _LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)?!\u2013\u2014-]|$)|\s+(?:in|during|over|
 
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
-    ("net_migration", r"net\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow)"
+    ("net_migration", r"nett?\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow)"
                       r"|net(?=\s+[\d£$€])"  # "leaving a net 151,000"
                       # "Net: 685k" in a run of labelled figures
                       r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
@@ -236,6 +236,8 @@ SUPERSEDED_BEFORE = starting_with_first_chars(
     r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
     r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
+# "860,000, not the 728,000 first reported": the value a revision replaced, named after it
+SUPERSEDED_AFTER = re.compile(r"\s+(?:as\s+)?(?:first|originally|initially|previously)\s+(?:reported|estimated|published|given|thought|announced)\b", _I)
 # "An earlier version of this article said emigration was 571,000": a misprint the article corrects
 MISPRINT_BEFORE = re.compile(r"\b(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\s+(?:of\s+this\s+(?:article|story|report|piece)\s+)?"
                              r"(?:said|stated|gave|reported|put|wrongly\s+\w+|incorrectly\s+\w+|misstated)\b[^.;]{0,60}$", _I)

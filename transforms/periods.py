@@ -59,8 +59,11 @@ PERIOD = re.compile(
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
     r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
     # "the same period", "those twelve months", "that year": the period under discussion
-    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time|(?:calendar\s+)?year)|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"
+    r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time|(?:calendar\s+)?year)"
+    r"|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"
     r"|that\s+(?:year|period)(?!\s+(?:ending|ended|to)\b)|over\s+the\s+period\b|in\s+the\s+period\b)"
+    # "in the latest 12 months": the period the report is about
+    r"|(?P<latest>(?:the\s+)?(?:latest|most\s+recent)\s+(?:12|twelve)[\s-]months?(?!\s+(?:to|ending|ended)\b))"
     # "2004: net migration 174,000", "2005 – 232,000": a timeline's year labels
     r"|(?:(?<![^\n])|(?<=\())(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
     # "232,000 in the first of those periods and 207,000 in the second": the periods listed, in order
@@ -222,6 +225,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "span", month_end(int(to), year_month) if to else None))
         elif m.group("prev2"):
             found.append(PeriodMention(m.start(), m.end(), "previous_2", None))
+        elif m.group("latest"):
+            found.append(PeriodMention(m.start(), m.end(), "latest", None))
         elif m.group("prev"):
             found.append(PeriodMention(m.start(), m.end(), "previous", None,
                                        _is_base(text, m.start())))

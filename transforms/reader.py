@@ -228,7 +228,8 @@ class Reader:
                 d.kind, d.direction = "estimate", None
             if C.MISPRINT_BEFORE.search(text, max(s, n.start - 140), n.start):
                 d.extra["misprint"] = True  # "An earlier version said emigration was 571,000": printed in error
-            elif d.kind == "estimate" and C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start):
+            elif d.kind == "estimate" and (C.SUPERSEDED_BEFORE.search(text, max(s, n.start - 60), n.start)
+                                           or C.SUPERSEDED_AFTER.match(text, n.end)):
                 d.extra["superseded"] = True  # "previously estimated at 740,000"
             elif d.kind == "estimate" and revision and clause is not None and self._opens_from(clause, clauses):
                 d.extra["revised_from"] = True  # "revised up to 906,000 from 740,000"
@@ -432,6 +433,8 @@ class Reader:
                 d.period_source = "sentence" if d.period_end else None
                 return
             base = anchor if p.kind != "same" else self.context_period or anchor
+            if p.kind == "latest":  # "in the latest 12 months": the period the report is about
+                base = self.article_period or self.context_period or anchor
             if p.kind.startswith("previous") and _BEFORE_THAT.match(self.text, p.end):
                 # "512,000 in the year to June 2024 and 891,000 in the year before that": before the
                 # period just named, not before the sentence's own
@@ -439,7 +442,7 @@ class Reader:
                              and q.end <= p.start), base)
             d.period_end = resolve_relative(p, base)
             d.period_source = "clause" if clause is not None else "sentence"
-            if d.period_end is None and p.kind == "same":  # "in the same period": the period under discussion
+            if d.period_end is None and p.kind in ("same", "latest"):  # "in the same period": the period under discussion
                 d.period_end, d.period_source = self.article_period, "article"
                 d.extra["article_period"] = True
             elif d.period_end is None and anchor is None and self.article_period:
