@@ -1631,3 +1631,34 @@ def test_the_latest_twelve_months_and_nett():
             "In the latest 12 months, nett migration was 700,000 while 500,000 left in the year to June 2022.")
     assert [(f.flow, f.period_end) for f in figs(text, date(2023, 11, 23))] == [
         ("immigration", date(2023, 6, 30)), ("net_migration", date(2023, 6, 30)), ("emigration", date(2022, 6, 30))]
+
+
+def test_html_leftovers_are_read_as_what_they_stand_for_with_offsets_kept():
+    text = ("Net migration hit 300,000 in 2019<br>\n<br>\n"
+            "About 700,000 people moved to the UK in 2019, and 400,000 left.&nbsp;Non-EU citizens made up "
+            "350,000 of the arrivals.<br>")
+    found = figs(text, date(2020, 5, 21))
+    assert [(f.flow, f.breakdown_value, f.value) for f in found][-1] == ("immigration", "non_eu", 350_000)
+    assert all(text[f.char_start:f.char_end] == f.raw_text for f in found)
+
+
+@pytest.mark.parametrize("text, flow, group", [
+    ("Immigration was 1.1m in 2023. The bulk of arrivals – 800,000 – were nationals of countries outside the EU.",
+     "immigration", "non_eu"),
+    ("Emigration was 500,000 in 2023. Among those heading for the exit were 90,000 Brits.", "emigration", "british"),
+])
+def test_a_number_between_dashes_and_heading_for_the_exit(text, flow, group):
+    f = figs(text)[-1]
+    assert (f.flow, f.breakdown_value) == (flow, group)
+
+
+def test_to_come_in_between_is_an_amount_and_it_is_now_estimated_leans_back():
+    text = ("Economists expect net migration for 2023 to come in between 650,000 and 700,000.\n\n"
+            "Update: net migration for 2022 was revised. It is now estimated at 750,000.")
+    assert [(f.kind, f.flow) for f in figs(text, date(2024, 5, 1))] == [("forecast", "net_migration"),
+                                                                        ("estimate", "net_migration")]
+
+
+def test_a_labels_year_after_its_comma():
+    text = "IN NUMBERS\nNet migration, 2023: 0.685m\nNet migration, 2022: 0.752m"
+    assert [f.period_end for f in figs(text)] == [date(2023, 12, 31), date(2022, 12, 31)]

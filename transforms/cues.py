@@ -13,7 +13,7 @@ from .alternation import alternatives, compile_alternation, starting_with_first_
 
 _I = re.IGNORECASE
 
-_AMOUNT = r"(?:about|around|some|roughly|nearly|almost|just|over|under|more|less|than|fewer|an|a|estimated|record)"
+_AMOUNT = r"(?:about|around|some|roughly|nearly|almost|just|over|under|more|less|than|fewer|an|a|estimated|record|between|below|above)"
 # ("came to 387,000" is an amount; "came in 2023" is a year)
 _NOT_AN_AMOUNT = r"(?!\s+at\b|\s+(?:" + _AMOUNT + r"\s+){0,3}(?:[£$€]|(?!(?:19|20)\d\d(?!\d|[,.]\d))\d))"
 
@@ -36,7 +36,7 @@ FLOW_CUES = [
                       r"\s+over\s+(?:departures|emigration|outflows?|emigrants|those\s+leaving)"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|headed\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
+    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|(?<=[\dkm]\s)out(?=\s*(?:[,;.)]|$))"  # "815k in, 685k out"
                    r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
@@ -285,7 +285,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      # "The fall of more than 400,000 was ...": the movement of the figure just given
                      r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision|peak)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
-                     r"|\b(?:it|they)\s+(?:was|were|had\s+been|stood|reached|rose|fell|hit|peaked"
+                     r"|\b(?:it|they)\s+(?:was|were|is|are|had\s+been|stood|reached|rose|fell|hit|peaked"
                      r"|(?:has|had|have)\s+(?:now\s+)?(?:fallen|risen|dropped|grown|climbed|increased|decreased|declined|reached|hit))\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
@@ -467,7 +467,8 @@ def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
 # "... for work in the year to March 2017 and 259,000 in the year to September 2017": the same again
 AND_THEN = re.compile(r"[^,;.]{0,60}?\s+and\s+(?:(?:some|about|around|another|a\s+further)\s+)?", _I)
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", _I)  # "Immigration and emigration", "British, EU and"
-APPOSITIVE_PREDICATE = re.compile(r",\s+(?:came|come|arrived|left|moved|emigrated|were|was|had|have)\b", _I)
+# ("The bulk of arrivals – 964,000 – were nationals of countries outside the EU": between dashes too)
+APPOSITIVE_PREDICATE = re.compile(r"(?:,|\s[–—-])\s+(?:came|come|arrived|left|moved|emigrated|were|was|had|have)\b", _I)
 INCLUDING = re.compile(r"\b(?:including|of\s+which|of\s+these|of\s+them)\s+$", _I)
 TOTAL_BEFORE = re.compile(r"\btotal\s+(?:reaches|reached|stands\s+at|stood\s+at|is|was|of|hits?|rises\s+to|rose\s+to)\s+$", _I)
 PAST_LEVELS = re.compile(r"(?:that|which|who)\s+had\s+", _I)

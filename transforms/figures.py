@@ -16,10 +16,10 @@ from .numbers import find_numbers
 from .periods import PeriodMention, find_periods, resolve_relative
 from .plausibility import quarantine_reason
 from .reader import Draft, Reader
-from .segments import LINK_LINE, body_end, lines, sentences
+from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-19"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-20"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -88,6 +88,7 @@ def _article_geography(text: str, first_lines: list[tuple[int, int]]) -> str:
 
 
 def figures_from_article(article_id: str, text: str, published: date | None) -> list[Figure]:
+    original, text = text, without_markup(text)
     end = body_end(text)
     lowered = C.lowercase(text)
     if not C.has_flow_cue(lowered, 0, end):
@@ -134,7 +135,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     _resolve_repeated_mentions(drafts)
     _the_same_number_again(text, drafts)
     # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)
-    return [_finish(article_id, text, published, d) for d in drafts
+    return [_finish(article_id, text, published, d, original) for d in drafts
             if d.flow and not (d.breakdown or "").startswith("unlisted:")]
 
 
@@ -203,7 +204,7 @@ def _the_same_number_again(text: str, drafts: list[Draft]) -> None:
             first.setdefault(d.number.text, d)
 
 
-def _finish(article_id: str, text: str, published: date | None, d: Draft) -> Figure:
+def _finish(article_id: str, text: str, published: date | None, d: Draft, original: str) -> Figure:
     n = d.number
     dim, _, value = (d.breakdown or "").partition(":")
     period_end = d.period_end if d.kind in ("estimate", "change") else None
@@ -211,7 +212,7 @@ def _finish(article_id: str, text: str, published: date | None, d: Draft) -> Fig
         figure_id=f"{article_id}:{n.start}", article_id=article_id, kind=d.kind, direction=d.direction, flow=d.flow,
         breakdown_dim=dim or None, breakdown_value=value or None, geography=d.geography or "UK",
         period_end=period_end, period_months=12 if period_end else None, value=n.value, value_high=n.value_high,
-        precision=n.precision, qualifier=n.qualifier, raw_text=n.text,
+        precision=n.precision, qualifier=n.qualifier, raw_text=original[n.start:n.end],
         sentence=" ".join(text[d.sentence[0]:d.sentence[1]].split()), char_start=n.start, char_end=n.end,
         status="valid", reason=None, period_source=d.period_source if period_end else None, source=d.source)
     reason = n.malformed or (SUPERSEDED if d.extra.get("superseded") else None) \

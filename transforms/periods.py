@@ -66,6 +66,8 @@ PERIOD = re.compile(
     r"|(?P<latest>(?:the\s+)?(?:latest|most\s+recent)\s+(?:12|twelve)[\s-]months?(?!\s+(?:to|ending|ended)\b))"
     # "2004: net migration 174,000", "2005 – 232,000": a timeline's year labels
     r"|(?:(?<![^\n])|(?<=\())(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
+    # "Net migration, 2022: 0.752m": a label's year after its comma
+    r"|(?<=,\s)(?P<label_year2>" + _YEAR + r")(?=:\s)"
     # "232,000 in the first of those periods and 207,000 in the second": the periods listed, in order
     r"|in\s+the\s+(?P<ordinal>first|second)(?:\s+of\s+(?:those|these|the)\s+(?:two\s+)?periods)?"
     r"(?=\s*[,;.]|\s+(?:and|against|while|but)\b)"
@@ -167,7 +169,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
     year_month = _years_are(text)
     label_month = None
     for m in _period_matches(lowercase(text) if lowered is None else lowered, start, end):
-        if m.group("label_year") and label_month is None:
+        if (m.group("label_year") or m.group("label_year2")) and label_month is None:
             label_month = year_end_month(text) if year_month == 12 else year_month
         if m.group("q_ending"):
             found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("q_year")), 3 * int(m.group("q_num")))))
@@ -213,10 +215,11 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "previous_calendar", None))
         elif m.group("next"):
             found.append(PeriodMention(m.start(), m.end(), "next", None))
-        elif m.group("label_year"):
-            ends = month_end(int(m.group("label_year")), label_month)
+        elif m.group("label_year") or m.group("label_year2"):
+            group = "label_year" if m.group("label_year") else "label_year2"
+            ends = month_end(int(m.group(group)), label_month)
             if published is None or ends <= published:
-                found.append(PeriodMention(m.start(), m.end("label_year"), "absolute", ends))
+                found.append(PeriodMention(m.start(), m.end(group), "absolute", ends))
         elif m.group("ordinal"):
             found.append(PeriodMention(m.start(), m.end(), "ordinal_" + m.group("ordinal").lower(), None))
         elif m.group("span"):

@@ -28,6 +28,21 @@ LINK_LINE = re.compile(r"[ \t]*(?:read\s+more|related|see\s+also|also\s+read|mor
                        r"|recommended|watch|listen)[ \t]*:[ \t]+\S", re.IGNORECASE)
 
 
+# Markup left in scraped text ("311,000&nbsp;in", "left.<br>", "China &amp; India"): read as the
+# characters it stands for, padded with spaces so that every offset still points into the original.
+_MARKUP = re.compile(r"&(?:nbsp|#160|#xa0|amp|quot|#39|apos|rsquo|lsquo|rdquo|ldquo|ndash|mdash|pound|hellip);"
+                     r"|</?(?:br|p|div|span|b|i|em|strong|a|li|ul|ol|h[1-6])\b[^<>\n]{0,200}>", re.IGNORECASE)
+_ENTITY = {"&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&rsquo;": "’", "&lsquo;": "‘", "&rdquo;": "”",
+           "&ldquo;": "“", "&ndash;": "–", "&mdash;": "—", "&pound;": "£", "&hellip;": "…"}
+
+
+def without_markup(text: str) -> str:
+    """The text with HTML entities and tags read, every offset unchanged (the same length)."""
+    if "&" not in text and "<" not in text:
+        return text
+    return _MARKUP.sub(lambda m: _ENTITY.get(m.group(0).lower(), " ").ljust(len(m.group(0))), text)
+
+
 def body_end(text: str) -> int:
     """Offset where reader comments or links to other stories begin, or the end of the text."""
     ends = [m.start() for m in (_COMMENTS_HEADING.search(text), _RELATED_HEADING.search(text)) if m]
