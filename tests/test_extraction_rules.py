@@ -1662,3 +1662,24 @@ def test_to_come_in_between_is_an_amount_and_it_is_now_estimated_leans_back():
 def test_a_labels_year_after_its_comma():
     text = "IN NUMBERS\nNet migration, 2023: 0.685m\nNet migration, 2022: 0.752m"
     assert [f.period_end for f in figs(text)] == [date(2023, 12, 31), date(2022, 12, 31)]
+
+
+def test_a_bound_restated_exactly_after_at_keeps_its_flow():
+    text = ("Net migration fell to 400,000 in 2024. Immigration fell to 1m, while emigration was in excess of "
+            "600,000 for the first time, at 614,000, as students left.")
+    assert [(f.flow, f.value) for f in figs(text, date(2025, 5, 22))][-1] == ("emigration", 614_000)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Separately, 108,138 people claimed asylum in the UK over the same period.",
+    "The Home Office also counted 39,292 small-boat arrivals so far this year.",
+    "The local university said it had 4,300 international students this autumn, down from a peak of 7,900.",
+])
+def test_asylum_claims_boats_and_a_universitys_students_are_no_flows(sentence):
+    assert [f.value for f in figs("Immigration was 900,000 in 2024. " + sentence, date(2025, 5, 22))] == [900_000]
+
+
+def test_a_flow_named_in_a_sentence_without_figures_beats_an_earlier_count_of_things():
+    text = ("The helpline is on 0808 157 0392 and handled 12,000 calls.\n\n"
+            "Update: the ONS revised net migration for 2023 sharply upwards. It is now estimated at 894,000.")
+    assert [(f.flow, f.value) for f in figs(text, date(2024, 11, 28))] == [("net_migration", 894_000)]

@@ -256,6 +256,8 @@ NEW_LEVEL_AFTER_CHANGE = re.compile(r"(?:\s+(?:lower|higher|fewer|more|less|belo
                                     r"|lifting|puts|leaves|leaving)\s+[^,.;\d]{0,50}?)?"
                                     r",?\s+(?:to|at)\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record"
                                     r"|estimated|new|revised)\s+){0,3}", _I)
+# "emigration was in excess of 600,000 for the first time, at 614,000": the same figure, stated exactly
+RESTATED_AT = re.compile(r"[^.;:\d]{0,60}?,\s+at\s+(?:(?:a|an|new|record|some|about|around)\s+){0,2}", _I)
 EARLIER_ESTIMATE = re.compile(r"\s*(?:the\s+|its\s+)?(?:previous|first|earlier|original|initial|provisional)\s+"
                               r"(?:official\s+)?(?:estimates?|figures?)\b", _I)
 # "from 1,218,000 to 948,000": the second number is the level now, outside the comparison
@@ -288,7 +290,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      r"|\b(?:it|they)\s+(?:was|were|is|are|had\s+been|stood|reached|rose|fell|hit|peaked"
                      r"|(?:has|had|have)\s+(?:now\s+)?(?:fallen|risen|dropped|grown|climbed|increased|decreased|declined|reached|hit))\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
-_THINGS = (r"households?|homes|applications?|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
+_THINGS = (r"households?|homes|applications?|small[- ]boat\s+arrivals|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
            r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
@@ -303,7 +305,10 @@ COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+){0,2}?(?:visas|" + _THINGS + r"
                             # "14,200 Ukrainians arrived under the Homes for Ukraine scheme": a scheme's count
                             r"|(?:people\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?granted\s+(?:British\s+)?(?:citizenship|settlement|leave)"
                             r"|(?:[\w-]+\s+){0,4}?(?:arrived|came)\s+(?:under|through|via|on)\s+(?:the\s+)?(?:[\w'()-]+\s+){0,5}?"
-                            r"(?:schemes?|routes?|visas)\b|(?:people\s+|migrants\s+)?"
+                            r"(?:schemes?|routes?|visas)\b"
+                            # "108,138 people claimed asylum": applications, counted by the Home Office
+                            r"|(?:people\s+)?(?:have\s+|had\s+)?(?:claimed|applied\s+for)\s+asylum"
+                            r"|(?:people\s+|migrants\s+)?"
                             r"(?:have\s+|had\s+)?(?:crossed|crossing)\s+(?:the\s+)?(?:english\s+)?channel"
                             r"|(?:a|per|each|every)\s+(?:month|week|day)\b)", _I)
 # "Of the 398,000 people who emigrated, 131,000 were British": a whole named first, its parts after,
@@ -347,6 +352,7 @@ NET_GROWTH_BEFORE = re.compile(r"\b(?:net\s+)?migration\s+(?:adds|added|add|addi
 TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Britain'?s?\s+|British\s+)?population\b", _I)
 # "Vacancies stood at 829,000": things counted, named before their number
 THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}"
+                           r"|(?:universit(?:y|ies)|college|school)\b[^.;]{0,60}\b(?:had|has|have|enrolled|admitted|taught)"
                            r"|backlogs?\s+of"  # "a backlog of 312,000 immigration and asylum cases"
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"

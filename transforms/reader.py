@@ -171,6 +171,9 @@ class Reader:
                 d.flow = flow_cue.value if flow_cue else drafts[-1].flow
                 d.breakdown = bd_cue.value if bd_cue else drafts[-1].breakdown
                 d.extra["after_change"] = drafts[-1]
+            if flow_cue is None and drafts and drafts[-1].flow and drafts[-1].kind == d.kind == "estimate" \
+                    and C.RESTATED_AT.fullmatch(text, drafts[-1].number.end, n.start):
+                d.flow, d.breakdown = drafts[-1].flow, bd_cue.value if bd_cue else drafts[-1].breakdown
             if drafts and C.PART_OF.search(text, max(s, n.start - 40), n.start):
                 d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
             elif frame is not None and flow_cue is None and d.breakdown:
@@ -302,11 +305,11 @@ class Reader:
             d.flow = self.article_flow  # "his target of below 100,000": a target is of what the story is about
             return
         if anaphoric and not d.breakdown:
-            if self.after_things:
-                return  # "23,705 asylum applications ... The correct figure is 23,507": the same things
             named = self._plain_flow()
             if named:  # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
                 d.flow, d.breakdown = named
+            elif self.after_things:
+                return  # "23,705 asylum applications ... The correct figure is 23,507": the same things
             elif len(self.previous_flows) > 1 and self.article_flow:
                 # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
                 # year to 764k": with two flows just given, "its estimate" is the article's own topic
