@@ -1683,3 +1683,28 @@ def test_a_flow_named_in_a_sentence_without_figures_beats_an_earlier_count_of_th
     text = ("The helpline is on 0808 157 0392 and handled 12,000 calls.\n\n"
             "Update: the ONS revised net migration for 2023 sharply upwards. It is now estimated at 894,000.")
     assert [(f.flow, f.value) for f in figs(text, date(2024, 11, 28))] == [("net_migration", 894_000)]
+
+
+def test_a_story_about_another_country_with_a_contrasting_headline_is_that_countrys():
+    text = ("Migration intake falls, but Britain's is still higher\n\n"
+            "Australia's net overseas migration fell to 446,000 in the 12 months to June 30, the Australian Bureau "
+            "of Statistics said.\n\nArrivals numbered 695,000 and departures 249,000.")
+    assert {f.geography for f in figs(text, date(2024, 12, 12))} == {"Australia"}
+
+
+@pytest.mark.parametrize("office, country", [("the ABS", "Australia"), ("the CSO", "Ireland"), ("Stats NZ", "New Zealand"),
+                                             ("NISRA", "Northern Ireland")])
+def test_a_countrys_statistics_office_speaks_for_it(office, country):
+    text = f"Net migration to the UK was 600,000 last year.\n\nArrivals numbered 95,000, {office} said."
+    assert [f.geography for f in figs(text)] == ["UK", country]
+
+
+def test_the_base_of_a_rate_is_no_count():
+    text = "Net migration was 600,000 in 2023, about nine people per 1,000 residents."
+    assert [f.value for f in figs(text)] == [600_000]
+
+
+def test_over_the_past_year_in_a_release_story_is_the_reports_period():
+    text = ("Net migration rises to 215,000\n\nNet migration was 215,000 in the year to June 2019, the ONS said.\n\n"
+            "Over the past year, 615,000 people came to the UK.")
+    assert [f.period_end for f in figs(text, date(2019, 11, 28))] == [date(2019, 6, 30)] * 3

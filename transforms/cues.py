@@ -111,14 +111,15 @@ _CITIES = ("London|Manchester|Birmingham|Glasgow|Edinburgh|Cardiff|Belfast|Leeds
            "|Nottingham|Leicester")
 _CITY_NAME = re.compile(_CITIES)
 _COUNTRIES = {
-    "Australia": r"Australia(?:n)?(?:'s)?", "Canada": r"Canad(?:a|ian)(?:'s)?", "New Zealand": r"New\s+Zealand(?:'s)?",
-    "United States": r"United\s+States|\bUS\b|\bU\.S\.|\bUSA\b|America(?:'s|n)?", "Germany": r"German(?:y|y's)",
-    "France": r"France(?:'s)?|French", "Ireland": r"(?:Republic\s+of\s+)?Ireland(?:'s)?|Irish\s+(?:government|CSO)",
+    "Australia": r"Australia(?:n)?(?:'s)?|\bABS\b", "Canada": r"Canad(?:a|ian)(?:'s)?|StatCan\b", "New Zealand": r"New\s+Zealand(?:'s)?|Stats\s+NZ\b",
+    "United States": r"United\s+States|\bUS\b|\bU\.S\.|\bUSA\b|America(?:'s|n)?", "Germany": r"German(?:y|y's)|Destatis\b",
+    "France": r"France(?:'s)?|French", "Ireland": r"(?:Republic\s+of\s+)?Ireland(?:'s)?|Irish\s+(?:government|CSO)|\bCSO\b|Central\s+Statistics\s+Office",
     "Spain": r"Spain(?:'s)?", "Italy": r"Italy(?:'s)?", "Netherlands": r"(?:the\s+)?Netherlands|Dutch",
     "Sweden": r"Sweden(?:'s)?", "Japan": r"Japan(?:'s)?",
+    # (a country's statistics office speaks for it: "the ABS said", "according to the CSO")
     # The nations of the UK have their own statistics; a figure for one of them is not a UK figure.
-    "Scotland": r"Scotland(?:'s)?", "Wales": r"(?<!England\s)(?<!England\sand\s)Wales(?:'s)?",
-    "Northern Ireland": r"Northern\s+Ireland(?:'s)?|\bNI\b(?!\s+(?:numbers?|contributions?|registrations?|insurance))",
+    "Scotland": r"Scotland(?:'s)?|National\s+Records\s+of\s+Scotland", "Wales": r"(?<!England\s)(?<!England\sand\s)Wales(?:'s)?",
+    "Northern Ireland": r"Northern\s+Ireland(?:'s)?|\bNISRA\b|\bNI\b(?!\s+(?:numbers?|contributions?|registrations?|insurance))",
     # London's own figures ("net international migration to the capital"); a bare "in London" is
     # usually where something was said, so only these forms count
     "London": r"London's|(?i:to|into)\s+the\s+capital\b",

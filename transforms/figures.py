@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-21"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-22"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -78,13 +78,18 @@ def _opening_lines(text: str, line_spans: list[tuple[int, int]]) -> list[tuple[i
     return opening
 
 
-def _article_geography(text: str, first_lines: list[tuple[int, int]]) -> str:
-    """A headline about another country makes that country the article's default."""
-    for s, e in first_lines:
-        for cue in C.find_cues(text, s, min(e, s + 300)):  # a headline, not a whole unbroken page
+def _article_geography(text: str, opening: list[tuple[int, int]]) -> str:
+    """The country the opening (headline, standfirst, first paragraph) names most, the first named on a
+    tie: a story about another country makes it the article's default ("Migration intake falls, but
+    Britain's is still higher" over "Australia's net overseas migration fell ..., the Australian Bureau
+    of Statistics said" is Australia's story)."""
+    counts: dict[str, int] = {}
+    for s, e in opening:
+        for cue in C.find_cues(text, s, min(e, s + 600)):  # an opening, not a whole unbroken page
             if cue.family == "geography":
-                return "UK" if cue.value == C.SOURCE_UK else cue.value
-    return "UK"
+                place = "UK" if cue.value == C.SOURCE_UK else cue.value
+                counts[place] = counts.get(place, 0) + 1
+    return max(counts, key=counts.get) if counts else "UK"  # (dicts keep the first named first on a tie)
 
 
 def figures_from_article(article_id: str, text: str, published: date | None) -> list[Figure]:
@@ -100,7 +105,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     reader.index(find_numbers(text, 0, end), periods)
     opening = _opening_lines(text, line_spans)
     reader.article_period = _article_period(periods, published, opening[-1][1] if opening else 0)
-    reader.article_geography = _article_geography(text, list(islice((sp for sp in line_spans if sp[1] > sp[0]), 2)))
+    reader.article_geography = _article_geography(text, opening)
     first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)
     reader.article_flow = first_flow.value if first_flow else None
 

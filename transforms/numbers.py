@@ -74,6 +74,9 @@ _MARGIN_BEFORE = re.compile(r"(?:\+\s?/\s?-|\+-|±|plus\s+or\s+minus|give\s+or\s
 _IDENTIFIER_BEFORE = re.compile(r"\b(?:(?:registered|registration|charity|company|reference|ref\.?|case|phone|tel\.?|telephone"
                                 r"|fax|serial|account|question)\s*(?:number|no\.?)?|number|no\.)\s*[:#]?\s*$", re.IGNORECASE)
 
+# "16 people per 1,000 residents": the base of a rate, not a count
+_RATE_BASE_BEFORE = re.compile(r"\b(?:per|in\s+every|for\s+every|out\s+of\s+every|every)\s+$", re.IGNORECASE)
+
 _FROM_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 MIN_FLOW_VALUE = 1_000  # flows below a thousand are not reported as migration statistics
@@ -222,7 +225,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
         if _is_year(m) or _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()) \
                 or _TWELVE_MONTHS.fullmatch(m.group(0)) and _ENDING_AFTER.match(text, num_end) \
                 or _NOT_A_FLOW_AFTER.match(text, num_end) or _MARGIN_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
-                or _MARGIN_AFTER.match(text, num_end) \
+                or _MARGIN_AFTER.match(text, num_end) or _RATE_BASE_BEFORE.search(text, max(0, num_start - 20), num_start) \
                 or _IDENTIFIER_BEFORE.search(text, max(0, num_start - 24), num_start) and "," not in m.group(0):
             continue
         if problem is None and (value is None or abs(value) < MIN_FLOW_VALUE):

@@ -47,7 +47,7 @@ PERIOD = re.compile(
     # "the 2022 figure", "2023's total": a calendar year named as an attribute of the figure
     r"|(?P<fig_year>" + _YEAR + r")(?:['’]s)?\s+(?:figures?|totals?|estimates?|levels?|numbers?|counts?)\b"
     r"|(?P<my_prefix>(?:in|of|for|by)\s+)(?P<m_month>" + _MONTH + r")\s+(?P<m_year>" + _YEAR + r")(?![\w/])"
-    r"|(?P<last>last\s+year|the\s+past\s+year|the\s+last\s+12\s+months)"
+    r"|(?P<last>last\s+year)"
     r"|(?P<prev_cal>(?:the\s+)?previous\s+calendar\s+year|the\s+calendar\s+year\s+before)"
     r"|(?P<prev2>(?:two|2)\s+years\s+(?:earlier|before|previously))"
     # "in the same period a year before": the period a year before the one under discussion
@@ -63,7 +63,9 @@ PERIOD = re.compile(
     r"|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"
     r"|that\s+(?:year|period)(?!\s+(?:ending|ended|to)\b)|over\s+the\s+period\b|in\s+the\s+period\b)"
     # "in the latest 12 months": the period the report is about
-    r"|(?P<latest>(?:the\s+)?(?:latest|most\s+recent)\s+(?:12|twelve)[\s-]months?(?!\s+(?:to|ending|ended)\b))"
+    # ("over the past year", "in the last 12 months" in a report on a release: its period, not the calendar year)
+    r"|(?P<latest>(?:the\s+)?(?:latest|most\s+recent|past|last)\s+(?:12|twelve)[\s-]months?(?!\s+(?:to|ending|ended)\b)"
+    r"|the\s+past\s+year)"
     # "2004: net migration 174,000", "2005 – 232,000": a timeline's year labels
     r"|(?:(?<![^\n])|(?<=\())(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
     # "Net migration, 2022: 0.752m": a label's year after its comma
