@@ -1708,3 +1708,20 @@ def test_over_the_past_year_in_a_release_story_is_the_reports_period():
     text = ("Net migration rises to 215,000\n\nNet migration was 215,000 in the year to June 2019, the ONS said.\n\n"
             "Over the past year, 615,000 people came to the UK.")
     assert [f.period_end for f in figs(text, date(2019, 11, 28))] == [date(2019, 6, 30)] * 3
+
+
+def test_a_place_describes_the_figures_that_follow_it_but_never_jumps_a_number():
+    text = ("Those estimates, which also cover Scotland and Northern Ireland, put UK net migration in 2023 at "
+            "700,000, with 1,200,000 arrivals and 500,000 departures.")
+    assert {f.geography for f in figs(text)} == {"UK"}
+
+
+def test_from_outside_the_uk_is_where_people_came_from():
+    text = "Some 24,300 people came to live in Northern Ireland from outside the UK in 2018, while 22,200 left."
+    assert {f.geography for f in figs(text)} == {"Northern Ireland"}
+
+
+def test_migration_to_england_and_wales_is_not_the_uks():
+    text = ("Net international migration to England and Wales was 600,000 in the year to mid-2023. "
+            "The UK's own estimate put net migration at 700,000 in the year ending June 2023.")
+    assert [(f.geography, f.value) for f in figs(text)] == [("England and Wales", 600_000), ("UK", 700_000)]

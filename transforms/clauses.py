@@ -88,9 +88,14 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
     # definite job").
     hard = [m.start() for m in marks if m.group(0) not in "()" and m.group(0).strip().lower() != "with"]
 
+    starts = [m.start for m in numbers]
+
     def beyond_clause(c: C.Cue, n: NumberMention) -> bool:
         if c.family == "geography":  # "Net migration 0.24m and rising; Scotland's undecideds ...": another statement
-            return ";" in text[min(c.end, n.end):max(c.start, n.start)]
+            # (nor does a place reach past another number: "..., which cover Scotland and Northern Ireland,
+            # put UK net migration at 753,000, with 1,224,000 arrivals")
+            return ";" in text[min(c.end, n.end):max(c.start, n.start)] or (
+                c.end <= n.start and bisect.bisect_left(starts, c.end) < bisect.bisect_left(starts, n.start))
         if c.family not in ("breakdown", "flow") or c.start < n.end:
             return False
         if _NUMBER_THEN_LABEL.match(text, n.end) and not _LABEL_LEAD.sub("", text[start:n.start]):

@@ -127,6 +127,9 @@ _COUNTRIES = {
     # city's name is read off the match)
     _CITY: rf"(?:{_CITIES})'s|(?i:to|into)\s+(?:Greater\s+)?(?:{_CITIES})\b",
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
+    # "net international migration to England and Wales" (the population estimates' own figure); "the
+    # census in England and Wales" is only where a count was taken
+    "England and Wales": r"(?<=(?i:to|or) )England\s+and\s+Wales|England\s+and\s+Wales's|(?i:into|across)\s+England\s+and\s+Wales",
 }
 # (a whole word: "Frances Oduya" is a byline, not France)
 GEOGRAPHY_CUES = [(name, f"(?:{pattern})(?![a-z])") for name, pattern in _COUNTRIES.items()] + [
@@ -138,6 +141,7 @@ PLACE_FRAME = re.compile(r"\s*(?:for|in|across)\s+(?:the\s+)?", _I)
 FRAME_COMMA = re.compile(r"(?:'s\s+figures?)?\s*,")
 # A list of proper names running up to a place: "for Australia, Canada, Spain and "
 _NAMES_UP_TO_HERE = r"(?:(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+|or\s+)?)*$"
+_OUTSIDE_BEFORE = re.compile(r"\boutside\s+(?:the\s+)?$", _I)
 _ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
 # "Britons retiring to Spain", "graduates heading to Australia": where people from the UK went
 _DESTINATION_OF_LEAVERS = re.compile(r"\b(?i:retir\w+|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|emigrat\w+|relocat\w+|go(?:es|ing|ne)?"
@@ -539,6 +543,8 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
         if cue.value != SOURCE_UK and _DESTINATIONS_AFTER.match(text, cue.end, min(end, cue.end + 80)):
             continue
+        if cue.value == "UK" and _OUTSIDE_BEFORE.search(text, max(0, cue.start - 20), cue.start):
+            continue  # "came to live in Northern Ireland from outside the UK": where they came from
         if cue.value == "UK" and _LEFT_FOR.search(text, max(0, cue.start - 90), cue.start):
             continue  # "62,000 Spaniards left last year, many for Germany and Britain": where leavers went
         if cue.value not in ("UK", SOURCE_UK) and (_ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start)

@@ -182,10 +182,18 @@ class Reader:
                 frame = d
             elif frame is not None and C.FRAME_END.search(text, frame.number.end, n.start):
                 frame = None
+            placed = next((p for p in reversed(drafts) if p.extra.get("placed")), None)
             if framed is not None and (geo_cue is None or geo_cue.start > n.end):
                 d.geography = framed.value  # "For Wales, the equivalent figures were 24,900 ... and 13,600"
             elif geo_cue and geo_cue.value != C.SOURCE_UK:
                 d.geography = geo_cue.value
+                d.extra["placed"] = True
+            elif geo_cue is None and placed is not None and not any(
+                    placed.number.end <= c.start < n.start for c in places):
+                # "put UK net migration at 753,000, with 1,224,000 arrivals and 471,000 departures": the
+                # place named for the figure before, with no other place between
+                d.geography = placed.geography
+                d.extra["placed"] = True
             elif places and any(";" not in text[min(c.end, n.end):max(c.start, n.start)] for c in places):
                 # "For Wales, ... 13,600 departures, according to the ONS": Wales (a place past a ";"
                 # is another statement's: "Net migration 0.24m and rising; Scotland's undecideds ...")
