@@ -1725,3 +1725,9 @@ def test_migration_to_england_and_wales_is_not_the_uks():
     text = ("Net international migration to England and Wales was 600,000 in the year to mid-2023. "
             "The UK's own estimate put net migration at 700,000 in the year ending June 2023.")
     assert [(f.geography, f.value) for f in figs(text)] == [("England and Wales", 600_000), ("UK", 700_000)]
+
+
+def test_the_size_of_a_revision_measures_the_figure_stated_not_its_components():
+    text = ("Net migration for 2022 is now put at 750,000, based on 1,200,000 arrivals and 450,000 departures, "
+            "80,000 higher than first published.")
+    assert [(f.kind, f.flow) for f in figs(text)][-1] == ("change", "net_migration")

@@ -135,3 +135,7 @@ def test_thousands_set_off_by_spaces(text, value):
 
 def test_single_spaced_columns_are_not_one_number():
     assert [n.value for n in find_numbers("Immigration 612 385 227")] == []
+
+
+def test_space_grouped_thousands_before_a_comma():
+    assert [n.value for n in find_numbers("is now put at 753 000, based on 1 224 000 arrivals")] == [753_000, 1_224_000]

@@ -243,6 +243,11 @@ SUPERSEDED_BEFORE = starting_with_first_chars(
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
 # "860,000, not the 728,000 first reported": the value a revision replaced, named after it
 SUPERSEDED_AFTER = re.compile(r"\s+(?:as\s+)?(?:first|originally|initially|previously)\s+(?:reported|estimated|published|given|thought|announced)\b", _I)
+# "753,000, based on ... 471,000 departures, 86,000 higher than first published": the size of the revision
+# of the sentence's main figure
+REVISION_SIZE_AFTER = re.compile(r"\s+(?:higher|lower|more|less|above|below)\s+than\s+(?:first|originally|initially|previously)"
+                                 r"\s+(?:published|estimated|thought|reported|announced)", _I)
+ELABORATION = re.compile(r"\b(?:based\s+on|made\s+up\s+of|comprising|with)\b", _I)
 # "An earlier version of this article said emigration was 571,000": a misprint the article corrects
 MISPRINT_BEFORE = re.compile(r"\b(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\s+(?:of\s+this\s+(?:article|story|report|piece)\s+)?"
                              r"(?:said|stated|gave|reported|put|wrongly\s+\w+|incorrectly\s+\w+|misstated)\b[^.;]{0,60}$", _I)

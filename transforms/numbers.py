@@ -39,8 +39,8 @@ QUALIFIER_BEFORE = re.compile(
 
 # ("685 000", "1 207 000": thousands set off by spaces, as some styles and other languages write them;
 # a plain space only before groups ending in 000, so single-spaced columns are not read as one number)
-_DIGITS = r"(?P<sign{i}>[+\-−](?=\d))?(?P<int{i}>\d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?![\d,])" \
-          r"|\d{{1,3}}(?: \d{{3}})*(?: 000)(?![\d,])|\d+(?:,\d+)*)(?:\.(?P<frac{i}>\d+))?" \
+_DIGITS = r"(?P<sign{i}>[+\-−](?=\d))?(?P<int{i}>\d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?!\d|,\d)" \
+          r"|\d{{1,3}}(?: \d{{3}})*(?: 000)(?!\d|,\d)|\d+(?:,\d+)*)(?:\.(?P<frac{i}>\d+))?" \
           r"(?:\s?(?P<mult{i}>million|mn|bn|billion|thousand|m|k)(?![\w-]))?"
 _WORDY = (r"(?P<wfrac{i}>(?:a\s+|one\s+)?(?:half|quarter|third|three[- ]quarters|two-thirds))(?:\s+of)?\s+"
           r"(?:a|one)\s+million|(?P<wunit{i}>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+million")

@@ -171,6 +171,11 @@ class Reader:
                 d.flow = flow_cue.value if flow_cue else drafts[-1].flow
                 d.breakdown = bd_cue.value if bd_cue else drafts[-1].breakdown
                 d.extra["after_change"] = drafts[-1]
+            if flow_cue is None and main_draft is not None and main_draft.flow and C.REVISION_SIZE_AFTER.match(text, n.end):
+                # the last figure stated outright, not one the statement is "based on"
+                revised = next(p for p in reversed(drafts) if p is main_draft or p.flow and not C.ELABORATION.search(
+                    text, main_draft.number.end, p.number.start))
+                d.kind, d.flow, d.breakdown = "change", revised.flow, revised.breakdown
             if flow_cue is None and drafts and drafts[-1].flow and drafts[-1].kind == d.kind == "estimate" \
                     and C.RESTATED_AT.fullmatch(text, drafts[-1].number.end, n.start):
                 d.flow, d.breakdown = drafts[-1].flow, bd_cue.value if bd_cue else drafts[-1].breakdown
