@@ -1731,3 +1731,10 @@ def test_the_size_of_a_revision_measures_the_figure_stated_not_its_components():
     text = ("Net migration for 2022 is now put at 750,000, based on 1,200,000 arrivals and 450,000 departures, "
             "80,000 higher than first published.")
     assert [(f.kind, f.flow) for f in figs(text)][-1] == ("change", "net_migration")
+
+
+def test_up_on_a_named_level_is_a_change_to_the_period_under_discussion():
+    text = ("Net migration was 300,000 in the year ending March 2015. That is the highest figure on record, and "
+            "up 90,000 on the 210,000 recorded in the year ending March 2014.")
+    assert [(f.kind, f.period_end) for f in figs(text, date(2015, 8, 27))] == [
+        ("estimate", date(2015, 3, 31)), ("change", date(2015, 3, 31)), ("estimate", date(2014, 3, 31))]

@@ -228,6 +228,8 @@ COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(
                         r"|(?:that|which|who)\s+had\s+(?:stood|been|reached|peaked)(?:\s+at)?)\s"
                         # "Departures numbered 532k (2022: 557k)": the year before, as annual reports write it
                         r"|\((?=(?:19|20)\d\d\s*:\s*[\d£$€])"
+                        # "up 94,000 on the 233,000 recorded in the year ending March 2014"
+                        r"|\bon\s(?=\s*(?:the|a|an)\s+(?:revised\s+|previous\s+)?[\d])"
                         # ("returning from abroad for 98,000" names where people came from)
                         # ("net migration was 154,000, from 513,000 arrivals": made of, not compared with)
                         r"|\bfrom\s(?!abroad|overseas|outside|elsewhere|home)(?=\s*(?:(?:a|an)\s+)?(?:[\w'-]+\s+){0,3}[\d£$€+\-−])"
