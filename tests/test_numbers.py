@@ -139,3 +139,9 @@ def test_single_spaced_columns_are_not_one_number():
 
 def test_space_grouped_thousands_before_a_comma():
     assert [n.value for n in find_numbers("is now put at 753 000, based on 1 224 000 arrivals")] == [753_000, 1_224_000]
+
+
+@pytest.mark.parametrize("text", ["600k-plus arrivals", "600,000-plus arrivals", "600,000 plus", "600,000+ people"])
+def test_plus_after_a_number_is_a_lower_bound(text):
+    n = one(text)
+    assert (n.value, n.qualifier) == (600_000, "at_least")

@@ -41,7 +41,7 @@ QUALIFIER_BEFORE = re.compile(
 # a plain space only before groups ending in 000, so single-spaced columns are not read as one number)
 _DIGITS = r"(?P<sign{i}>[+\-−](?=\d))?(?P<int{i}>\d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?!\d|,\d)" \
           r"|\d{{1,3}}(?: \d{{3}})*(?: 000)(?!\d|,\d)|\d+(?:,\d+)*)(?:\.(?P<frac{i}>\d+))?" \
-          r"(?:\s?(?P<mult{i}>million|mn|bn|billion|thousand|m|k)(?![\w-]))?"
+          r"(?:\s?(?P<mult{i}>million|mn|bn|billion|thousand|m|k)(?!\w|-(?!plus\b)))?"
 _WORDY = (r"(?P<wfrac{i}>(?:a\s+|one\s+)?(?:half|quarter|third|three[- ]quarters|two-thirds))(?:\s+of)?\s+"
           r"(?:a|one)\s+million|(?P<wunit{i}>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+million")
 _ONE = r"(?:{d}|{w})"
@@ -76,6 +76,8 @@ _IDENTIFIER_BEFORE = re.compile(r"\b(?:(?:registered|registration|charity|compan
 
 # "16 people per 1,000 residents": the base of a rate, not a count
 _RATE_BASE_BEFORE = re.compile(r"\b(?:per|in\s+every|for\s+every|out\s+of\s+every|every)\s+$", re.IGNORECASE)
+
+_PLUS_AFTER = re.compile(r"(?:-|\s)?plus\b|\+(?!\d)", re.IGNORECASE)
 
 _FROM_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
@@ -237,6 +239,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
         q = QUALIFIER_BEFORE.search(text, max(0, num_start - 24), num_start)
         if q:
             qualifier = next(name for name, _ in _QUALIFIERS if q.group(name))
+        elif _PLUS_AFTER.match(text, num_end):
+            qualifier = "at_least"  # "600k-plus arrivals", "200,000 plus"
         found.append(NumberMention(num_start, num_end, text[num_start:num_end], value, value_high, precision,
                                    qualifier, problem))
     if text.find("thousand", start, end) >= 0 or text.find("housand", start, end) >= 0 or text.find("HOUSAND", start, end) >= 0:
