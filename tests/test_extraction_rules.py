@@ -1738,3 +1738,11 @@ def test_up_on_a_named_level_is_a_change_to_the_period_under_discussion():
             "up 90,000 on the 210,000 recorded in the year ending March 2014.")
     assert [(f.kind, f.period_end) for f in figs(text, date(2015, 8, 27))] == [
         ("estimate", date(2015, 3, 31)), ("change", date(2015, 3, 31)), ("estimate", date(2014, 3, 31))]
+
+
+def test_with_after_a_number_annotates_it_and_below_the_peak_is_a_change():
+    text = ("Net migration: 200,000 in 2024, nearly 700,000 below the 2023 peak.\n"
+            "Work: 180,000 came for work – 140,000 with a job already arranged and 40,000 looking for one.")
+    assert [(f.kind, f.breakdown_value) for f in figs(text, date(2025, 5, 22))] == [
+        ("estimate", None), ("change", None), ("estimate", "work"), ("estimate", "work_definite_job"),
+        ("estimate", "work_looking_for_job")]

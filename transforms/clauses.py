@@ -136,9 +136,13 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
         j = bisect.bisect_left(flow_starts, hard[k])
         return j < len(flow_starts) and flow_starts[j] < clause_end
 
+    # ("143,000 with a job already arranged": "with" after a number annotates it, like a bracket)
+    annotating = [m.start() for m in marks if m.group(0).strip().lower() != "with"]
+
     def gap(c: C.Cue, n: NumberMention) -> int:
         lo, hi = (c.end, n.start) if c.end <= n.start else (n.end, c.start)
-        crossed = bisect.bisect_left(bounds, hi) > bisect.bisect_left(bounds, lo) and not (
+        marks_between = bounds if c.end <= n.start else annotating
+        crossed = bisect.bisect_left(marks_between, hi) > bisect.bisect_left(marks_between, lo) and not (
             c.end <= n.start and _LABEL_COLON.fullmatch(text, lo, hi) and is_label(c))
         return span_gap((c.start, c.end), (n.start, n.end)) + (CLAUSE_PENALTY if crossed else 0)
 

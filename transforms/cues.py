@@ -177,7 +177,8 @@ CHANGE_VERB_BEFORE = re.compile(
     r"just\s+under|an\s+estimated)\s+)?$", _I)
 # "100,000 fewer people", "166,000 higher than"
 CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down"
-                          r"|below\s+(?:its|the|their)\s+level|above\s+(?:its|the|their)\s+level)\b"
+                          # ("nearly 700,000 below the 2023 peak")
+                          r"|(?:below|above)\s+(?:its|the|their|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:level|peak|high|record|figure|total))\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b)", _I)
 # ("people intending to stay for a year", "hoping to settle": what migrants mean to do, not a policy goal)
 _STAY = r"(?!\s+(?:to\s+)?(?:stay|live|remain|settle|leave|move|return|study|work)\b)"
