@@ -1746,3 +1746,9 @@ def test_with_after_a_number_annotates_it_and_below_the_peak_is_a_change():
     assert [(f.kind, f.breakdown_value) for f in figs(text, date(2025, 5, 22))] == [
         ("estimate", None), ("change", None), ("estimate", "work"), ("estimate", "work_definite_job"),
         ("estimate", "work_looking_for_job")]
+
+
+@pytest.mark.parametrize("text", ["Immigration (1.1m) outstripped emigration (500k) by 600k in 2022.",
+                                  "In 2022 arrivals outnumbered departures by 600,000."])
+def test_the_margin_by_which_arrivals_outstrip_departures_is_the_balance(text):
+    assert [(f.flow, f.value) for f in figs(text)][-1] == ("net_migration", 600_000)

@@ -354,6 +354,10 @@ POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
+# "Immigration (1.2m) outstripped emigration (532k) by 685k": the margin is the balance
+EXCEEDED_BY = re.compile(r"\b(?:exceeded|outstripped|outnumbered|outpaced|topped)\s+(?:departures|emigration|outflows?|those\s+leaving"
+                         r"|the\s+number\s+(?:of\s+people\s+)?(?:leaving|who\s+left))(?:\s*\([^()]{0,20}\))?\s+by\s+"
+                         r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over)\s+)?$", _I)
 # The population's growth through migration is net migration, not a stock.
 NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+to|as\s+a\s+result\s+of|from)\s+(?:the\s+)?"
                               r"(?:net\s+)?(?:international\s+)?(?:migration|immigration)\b"
