@@ -1752,3 +1752,9 @@ def test_with_after_a_number_annotates_it_and_below_the_peak_is_a_change():
                                   "In 2022 arrivals outnumbered departures by 600,000."])
 def test_the_margin_by_which_arrivals_outstrip_departures_is_the_balance(text):
     assert [(f.flow, f.value) for f in figs(text)][-1] == ("net_migration", 600_000)
+
+
+@pytest.mark.parametrize("group", ["Non-British nationals", "Foreign nationals"])
+def test_eu_and_non_eu_together_is_no_group_of_ours(group):
+    text = f"{group} accounted for 1.1 million of the 1.2 million arrivals in 2023."
+    assert [(f.breakdown_value, f.value) for f in figs(text)] == [(None, 1_200_000)]

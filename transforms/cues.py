@@ -64,7 +64,9 @@ BREAKDOWN_CUES = [
     # Groups outside the contract's vocabulary: a figure for one of them is no figure of ours. They
     # come first so that "EU14 citizens" or "Non-EU+ nationals" are not read as EU or non-EU.
     ("unlisted", "unlisted", r"\bEU1[45]\b|\bEU\+|non[- ]EU\+|\bAsia\b|rest\s+of\s+the\s+world|\bAfrica\b|\bOceania\b"
-                             r"|Middle\s+East|\bAmericas\b|region\s+of\s+last\s+residence"),
+                             r"|Middle\s+East|\bAmericas\b|region\s+of\s+last\s+residence"
+                             # EU and non-EU together: "Non-British nationals accounted for 1.1 million"
+                             r"|non[- ]British|non[- ]UK\s+(?:nationals|citizens)|foreign\s+(?:nationals|citizens)"),
     ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer|job\s+lined\s+up|job\s+(?:waiting|arranged)"
                                     r"|job\s+already\s+(?:secured|lined\s+up|arranged|waiting|agreed)|already\s+(?:had|held)\s+a\s+job"),
     # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
