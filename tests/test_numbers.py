@@ -145,3 +145,10 @@ def test_space_grouped_thousands_before_a_comma():
 def test_plus_after_a_number_is_a_lower_bound(text):
     n = one(text)
     assert (n.value, n.qualifier) == (600_000, "at_least")
+
+
+@pytest.mark.parametrize("text, value, precision", [("1.2 mln arrivals", 1_200_000, 100_000),
+                                                    ("one and a half million people", 1_500_000, 500_000)])
+def test_more_ways_of_writing_millions(text, value, precision):
+    n = one(text)
+    assert (n.value, n.precision) == (value, precision)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_MULTIPLIERS = {"million": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000,
+_MULTIPLIERS = {"million": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000,
                 "billion": 1_000_000_000, "thousand": 1_000, "k": 1_000}
 _WORD_UNITS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10}
@@ -41,9 +41,11 @@ QUALIFIER_BEFORE = re.compile(
 # a plain space only before groups ending in 000, so single-spaced columns are not read as one number)
 _DIGITS = r"(?P<sign{i}>[+\-−](?=\d))?(?P<int{i}>\d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?!\d|,\d)" \
           r"|\d{{1,3}}(?: \d{{3}})*(?: 000)(?!\d|,\d)|\d+(?:,\d+)*)(?:\.(?P<frac{i}>\d+))?" \
-          r"(?:\s?(?P<mult{i}>million|mn|bn|billion|thousand|m|k)(?!\w|-(?!plus\b)))?"
+          r"(?:\s?(?P<mult{i}>million|mln|mn|bn|billion|thousand|m|k)(?!\w|-(?!plus\b)))?"
 _WORDY = (r"(?P<wfrac{i}>(?:a\s+|one\s+)?(?:half|quarter|third|three[- ]quarters|two-thirds))(?:\s+of)?\s+"
-          r"(?:a|one)\s+million|(?P<wunit{i}>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+million")
+          r"(?:a|one)\s+million|(?P<wunit{i}>a|one|two|three|four|five|six|seven|eight|nine|ten)"
+          # "one and a half million"
+          r"(?P<whalf{i}>\s+and\s+a\s+half)?\s+million")
 _ONE = r"(?:{d}|{w})"
 # A range joins two numbers with a dash or "to"; "between X and Y" is the spelled-out form.
 NUMBER = re.compile(
@@ -113,6 +115,8 @@ def _read_one(m: re.Match, i: int, scale: int = 1) -> tuple[float | None, int | 
         key = re.sub(r"^(?:a|one)\s+", "", wfrac.lower()).strip()
         frac, precision = _FRACTIONS[re.sub(r"\s+", " ", key)]
         return round(frac * 1_000_000), precision, None
+    if wunit and m.group(f"whalf{i}"):
+        return _WORD_UNITS[wunit.lower()] * 1_000_000 + 500_000, 500_000, None
     if wunit:
         return _WORD_UNITS[wunit.lower()] * 1_000_000, 1_000_000, None
     int_part, frac_part = m.group(f"int{i}"), m.group(f"frac{i}")
