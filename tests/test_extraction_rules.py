@@ -1758,3 +1758,11 @@ def test_the_margin_by_which_arrivals_outstrip_departures_is_the_balance(text):
 def test_eu_and_non_eu_together_is_no_group_of_ours(group):
     text = f"{group} accounted for 1.1 million of the 1.2 million arrivals in 2023."
     assert [(f.breakdown_value, f.value) for f in figs(text)] == [(None, 1_200_000)]
+
+
+def test_an_aligned_table_may_end_in_a_column_of_words():
+    text = ("Table 1: Long-term international migration, UK\n\n"
+            "Year ending        Immigration     Emigration      Net migration    Status\n"
+            "December 2015      631,000         304,000         327,000          Final\n"
+            "March 2016         657,000         313,000         344,000          Revised\n")
+    assert len(figs(text, date(2016, 12, 8))) == 6

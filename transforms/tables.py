@@ -361,11 +361,14 @@ def _aligned_cells(text, s, e):
 
 
 def _numeric_body(text, rows) -> bool:
-    """Rows after the header hold values in every cell but the first: a table, not prose. (Read as
-    if in thousands, so that "559" counts as a value.)"""
+    """Rows after the header hold values in every cell but the first, or in all but a last column or
+    two of words ("Status", "Notes"): a table, not prose. (Read as if in thousands, so that "559"
+    counts as a value.)"""
+    def numeric_row(row) -> bool:
+        values = [_value_cell(text, s, e, 1000) is not False for s, e in row[1:]]
+        return bool(values) and values[0] and values == sorted(values, reverse=True) and values.count(False) <= 2
     body = rows[1:]
-    return bool(body) and all(len(row) >= 2 and all(_value_cell(text, s, e, 1000) is not False for s, e in row[1:])
-                              for row in body)
+    return bool(body) and all(len(row) >= 2 and numeric_row(row) for row in body)
 
 
 def _lines_above(text, line_spans, i, count: int = 5) -> list[tuple[int, int]]:
