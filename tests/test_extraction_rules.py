@@ -1766,3 +1766,17 @@ def test_an_aligned_table_may_end_in_a_column_of_words():
             "December 2015      631,000         304,000         327,000          Final\n"
             "March 2016         657,000         313,000         344,000          Revised\n")
     assert len(figs(text, date(2016, 12, 8))) == 6
+
+
+def test_revised_it_to_leans_on_the_figure_just_named():
+    text = ("In May, net migration for the year to September 2015 stood at 321,000. Last month the ONS revised "
+            "it to 326,000, with immigration raised to 622,000 and emigration unchanged at 296,000.")
+    assert [(f.flow, f.value) for f in figs(text, date(2015, 12, 1))][1] == ("net_migration", 326_000)
+
+
+def test_a_flow_after_after_explains_and_does_not_name_the_figure():
+    text = ("Net migration for 2015 is now put at 327,000.\n\n"
+            "The year to March 2016 was first estimated at 335,000; it is now put at 344,000 after immigration "
+            "was revised up to 657,000.")
+    assert [(f.flow, f.value) for f in figs(text, date(2016, 12, 1))][1:3] == [
+        ("net_migration", 335_000), ("net_migration", 344_000)]

@@ -286,7 +286,7 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:an
                         # ("118,000 moved because of a job offer": after a verb of moving, the cause is the reason)
                         r"|(?<!moved)(?<!came)(?<!arrived)(?<!migrated)(?<!left)(?<!emigrated)(?<!here)"
                         r"\s(?:(?:driven|fuelled|fueled|caused|pushed|boosted)\s+by|due\s+to|because(?:\s+of)?|thanks\s+to"
-                        r"|as\s+a\s+result\s+of|reflecting)\s"
+                        r"|as\s+a\s+result\s+of|reflecting|after(?=\s+(?:immigration|emigration|arrivals|departures)\s+(?:was|were|had)))\s"
                         # "Formal study tops reasons as 586,000 arrive": a number that opens its own clause
                         r"|\sas\s(?=[\d][\d,.]*\s*(?:k|m|million)?\s+(?:[a-z]+\s+)?(?:arriv|leav|left|came|come|emigrat))"
                         r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!so)(?<!given)(?<!described)(?<!cited)(?<!seen)"
@@ -303,7 +303,9 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      r"|\bthe\s+(?:fall|rise|drop|increase|decrease|decline|jump|reduction|revision|peak)\b"
                      # "A year earlier it was 1.0 million": "it" standing for the flow just named
                      r"|\b(?:it|they)\s+(?:was|were|is|are|had\s+been|stood|reached|rose|fell|hit|peaked"
-                     r"|(?:has|had|have)\s+(?:now\s+)?(?:fallen|risen|dropped|grown|climbed|increased|decreased|declined|reached|hit))\b", _I)
+                     r"|(?:has|had|have)\s+(?:now\s+)?(?:fallen|risen|dropped|grown|climbed|increased|decreased|declined|reached|hit))\b"
+                     # "Last month the ONS revised it to 326,000": the figure just named, revised
+                     r"|\b(?:revised|raised|lowered|cut|put|pushed|took|lifted)\s+it\s+(?:up\s+|down\s+)?(?:to|at)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|small[- ]boat\s+arrivals|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
            r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant"
