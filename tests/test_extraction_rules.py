@@ -1780,3 +1780,18 @@ def test_a_flow_after_after_explains_and_does_not_name_the_figure():
             "was revised up to 657,000.")
     assert [(f.flow, f.value) for f in figs(text, date(2016, 12, 1))][1:3] == [
         ("net_migration", 335_000), ("net_migration", 344_000)]
+
+
+def test_hard_grammar_of_a_release_story():
+    text = ("Net migration came in at 150,000 in the year to June 2008 rather than the 250,000 the think-tank had "
+            "projected.\n\n"
+            "In the year to June 2007, 600,000 people had arrived and 400,000 had left, a difference of 200,000. "
+            "In the twelve months that followed, incomers dipped to 590,000 while leavers rose to 440,000.\n\n"
+            "Just under half of those leaving were British citizens, more than double the 98,000 Britons who came "
+            "home over the same period. The Home Office said 17,500 people had been granted asylum.")
+    got = [(f.kind, f.flow, f.breakdown_value, f.period_end, f.value) for f in figs(text, date(2008, 11, 27))]
+    assert ("forecast", "net_migration", None, None, 250_000) in got
+    assert ("estimate", "net_migration", None, date(2007, 6, 30), 200_000) in got
+    assert ("estimate", "immigration", None, date(2008, 6, 30), 590_000) in got
+    assert ("estimate", "immigration", "british", date(2008, 6, 30), 98_000) in got
+    assert all(f[-1] != 17_500 for f in got)

@@ -199,6 +199,8 @@ def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, 
     m = C.CHANGE_AFTER.match(after)
     if m:
         return "change", C.direction_of(m.group(0))
+    if C.FORECAST_AFTER.match(text, n.end, min(e, n.end + 50)):
+        return "forecast", None
     return "estimate", None
 
 

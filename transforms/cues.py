@@ -31,6 +31,8 @@ FLOW_CUES = [
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
                       r"|more\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
                       r"|difference,?\s+known\s+as\s+net"
+                      # "601,000 arrived and 398,000 left, a difference of 203,000"
+                      r"|(?:(?<=\ba\s)|(?<=\bthe\s))(?:net\s+)?(?:difference|gap)\s+of(?=\s+(?:about\s+|around\s+|some\s+|just\s+over\s+)?\d)"
                       # "the balance of arrivals over departures", "an excess of immigration over emigration"
                       r"|(?:balance|excess|surplus)\s+of\s+(?:arrivals|immigration|inflows?|immigrants|those\s+arriving)"
                       r"\s+over\s+(?:departures|emigration|outflows?|emigrants|those\s+leaving)"
@@ -54,7 +56,9 @@ FLOW_CUES = [
                     # Britons coming back are arrivals: "80,000 Britons returned", "returning British citizens"
                     # (anyone else "returning home" is leaving: see emigration)
                     r"|(?:britons|british\s+(?:citizens|nationals|people)|uk\s+(?:citizens|nationals))\s+(?:who\s+(?:have\s+|had\s+)?)?"
-                    r"return(?:ed|ing)\b(?:\s+home)?|returning\s+(?:britons|british)"
+                    r"(?:return(?:ed|ing)\b(?:\s+home)?|came\s+(?:back|home)\b)|returning\s+(?:britons|british)"
+                    # "incomers dipped to 590,000", "newcomers"
+                    r"|incomers|newcomers"
                     # "Why people came:", "the most common reason for moving": reasons are asked of arrivals
                     r"|(?:people|migrants)\s+came\b|reasons?\s+(?:for|given\s+for)\s+(?:moving|coming|migrating)\b"
                     r"(?!\s+(?:abroad|overseas|away|out))"),
@@ -179,6 +183,8 @@ CHANGE_VERB_BEFORE = re.compile(
     r"just\s+under|an\s+estimated)\s+)?$", _I)
 # "100,000 fewer people", "166,000 higher than"
 CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:fewer|more|higher|lower|less|up|down"
+                          # ("the whole of the 56,000 fall")
+                          r"|(?<=\d\s)(?:fall|rise|drop|increase|decrease|decline|jump|reduction)(?!\s+(?:to|from)\b)"
                           # ("nearly 700,000 below the 2023 peak")
                           r"|(?:below|above)\s+(?:its|the|their|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:level|peak|high|record|figure|total))\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b)", _I)
@@ -320,7 +326,7 @@ STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Bri
 # Channel" (crossings in small boats are a Home Office count of their own, not a migration estimate).
 COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+){0,2}?(?:visas|" + _THINGS + r")\b"
                             # "14,200 Ukrainians arrived under the Homes for Ukraine scheme": a scheme's count
-                            r"|(?:people\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?granted\s+(?:British\s+)?(?:citizenship|settlement|leave)"
+                            r"|(?:people\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?granted\s+(?:British\s+)?(?:citizenship|settlement|leave|asylum|protection|refugee\s+status)"
                             r"|(?:[\w-]+\s+){0,4}?(?:arrived|came)\s+(?:under|through|via|on)\s+(?:the\s+)?(?:[\w'()-]+\s+){0,5}?"
                             r"(?:schemes?|routes?|visas)\b"
                             # "108,138 people claimed asylum": applications, counted by the Home Office
@@ -358,6 +364,10 @@ POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
+COUNTED_NOUN = re.compile(r"\b(?:registrations|applications|visas|grants|claims|crossings|vacancies)\b", _I)
+# "147,000 rather than the 250,000 the think-tank had projected": a projection named after its number
+FORECAST_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+|some\s+|many\s+)?(?:[\w'-]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
+                            r"(?:projected|forecast|predicted|expected|anticipated)\b", _I)
 # "Immigration (1.2m) outstripped emigration (532k) by 685k": the margin is the balance
 EXCEEDED_BY = re.compile(r"\b(?:exceeded|outstripped|outnumbered|outpaced|topped)\s+(?:departures|emigration|outflows?|those\s+leaving"
                          r"|the\s+number\s+(?:of\s+people\s+)?(?:leaving|who\s+left))(?:\s*\([^()]{0,20}\))?\s+by\s+"

@@ -57,7 +57,8 @@ PERIOD = re.compile(
     r"|(?<!any\s)(?<!every\s)(?<!each\s)(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)"
     r"|a\s+year\s+(?:earlier|before)"
     r"|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier)"
-    r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months)|(?:twelve|12)\s+months\s+later)"
+    r"|(?P<next>a\s+year\s+later|the\s+following\s+(?:year|12\s+months|twelve\s+months)|(?:twelve|12)\s+months\s+later"
+    r"|the\s+(?:year|(?:twelve|12)\s+months)\s+that\s+followed)"
     # "the same period", "those twelve months", "that year": the period under discussion
     r"|(?P<same>(?:the\s+)?same\s+(?:period|12\s+months|twelve\s+months|time|(?:calendar\s+)?year)"
     r"|(?:those|these)\s+(?:12|twelve)\s+months(?!\s+(?:to|ending|ended)\b)"

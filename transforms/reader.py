@@ -364,6 +364,8 @@ class Reader:
         """The one flow (and the one group, if any) the nearest sentence without figures named ("Net
         migration. Immigration minus emigration, the number politicians argue about. It was 139,000")."""
         for span in reversed(self.plains[-_PLAIN_REACH:]):
+            if C.COUNTED_NOUN.search(self.text, *span):
+                return None  # "The best guide to where newcomers settle is NI number registrations": the things
             cues = C.find_cues(self.text, *span, self.lowered)
             flows = {c.value for c in cues if c.family == "flow"}
             groups = {c.value for c in cues if c.family == "breakdown"}
