@@ -1795,3 +1795,19 @@ def test_hard_grammar_of_a_release_story():
     assert ("estimate", "immigration", None, date(2008, 6, 30), 590_000) in got
     assert ("estimate", "immigration", "british", date(2008, 6, 30), 98_000) in got
     assert all(f[-1] != 17_500 for f in got)
+
+
+def test_the_former_and_the_latter_are_the_two_groups_just_listed():
+    text = ("Britons, at 170,000, were the largest group of leavers in 2009, but EU and non-EU citizens together "
+            "outnumbered them, the former at 86,000 and the latter at 112,000.")
+    assert [(f.flow, f.breakdown_value) for f in figs(text)] == [
+        ("emigration", "british"), ("emigration", "eu"), ("emigration", "non_eu")]
+
+
+def test_respectively_over_periods_keeps_one_flow_and_if_anything_is_no_hypothesis():
+    text = ("Net migration, which had fallen in 2008 as Britons left for Australia, rose again in 2009: the balance "
+            "was 163,000 and 196,000 in those two years respectively. Arrivals were, if anything, slightly lower "
+            "at 567,000 in 2009. The recession has left 2.46 million people out of work.")
+    assert [(f.kind, f.flow, f.period_end, f.value) for f in figs(text, date(2010, 8, 26))] == [
+        ("estimate", "net_migration", date(2008, 12, 31), 163_000), ("estimate", "net_migration", date(2009, 12, 31), 196_000),
+        ("estimate", "immigration", date(2009, 12, 31), 567_000)]

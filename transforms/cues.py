@@ -80,7 +80,7 @@ BREAKDOWN_CUES = [
     # "for a job or to look for one", "to work or seek work": both kinds of work reason at once
     ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
-                       r"|\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
+                       r"|(?<!out\sof\s)\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|(?<!un)employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
     # ("a Home Office study had forecast": a report, not a reason)
     ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"
                        r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"
@@ -193,7 +193,7 @@ _STAY = r"(?!\s+(?:to\s+)?(?:stay|live|remain|settle|leave|move|return|study|wor
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)" + _STAY + r"|ambitions?|wants?" + _STAY + r"|wanted" + _STAY
                 + r"|vow\w*|commit\w*|objective|cap(?:ped)?\s+at|cap\s+of|ceiling\s+of|limit\s+of|hop(?:e|es|ed|ing)\s+to" + _STAY
                 + r"|plan(?:s|ned)?\s+to" + _STAY + r"|intend\w*" + _STAY + r"|determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to" + _STAY)
-FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|if|were\s+to"
+FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|if(?!\s+anything\b|\s+so\b)|were\s+to"
                   # "you would think more than a million arrive": a belief, not a projection
                   r"|would(?!\s+(?:think|believe|imagine|guess|assume|suppose|have\s+thought))|will(?!\s+(?:show|reveal|confirm))"
                   r"|likely\s+to|set\s+to|on\s+course|on\s+track|anticipat\w*|might"
@@ -365,6 +365,8 @@ POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
 COUNTED_NOUN = re.compile(r"\b(?:registrations|applications|visas|grants|claims|crossings|vacancies)\b", _I)
+# "EU and non-EU citizens together outnumbered them, the former at 86,000 and the latter at 112,000"
+FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)(?:\s+(?:at|with|numbered|was|were|on|totalling|totaling))?\s+$", _I)
 # "147,000 rather than the 250,000 the think-tank had projected": a projection named after its number
 FORECAST_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+|some\s+|many\s+)?(?:[\w'-]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
                             r"(?:projected|forecast|predicted|expected|anticipated)\b", _I)

@@ -270,6 +270,8 @@ class Reader:
         self.after_things = all(d.flow is None for d in drafts)  # every number here counted something else
         if C.RESPECTIVELY.search(text, s, e):
             self._respectively(drafts, s, e, periods, clauses)
+        if "former" in text[s:e] or "latter" in text[s:e]:
+            self._former_latter(drafts, s)
         self._parts_of_a_total(drafts)
         for d in drafts:
             if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:
@@ -345,6 +347,7 @@ class Reader:
             # "270,000 and 301,000 non-EU citizens respectively", "... respectively came to study": all of them
             after = C.labels_in_order(text, run[-1].number.end, min(e, r.end() + 30), self.lowered)
             labels = C.labels_in_order(text, s, first, self.lowered)
+            named_flow = named_group = False
             for family in ("flow", "breakdown"):
                 if after[family]:
                     named = after[family][:1] * len(run)
@@ -355,10 +358,31 @@ class Reader:
                         continue
                 for d, c in zip(run, named):
                     setattr(d, family, c.value)
+                if family == "flow":
+                    named_flow = True
+                else:
+                    named_group = True
             dated = [p for p in periods if p.kind == "absolute" and p.end <= first and p.period_end][-len(run):]
             if len(dated) == len(run) and len({p.period_end for p in dated}) == len(run):
                 for d, p in zip(run, dated):
                     d.period_end, d.period_source = p.period_end, "sentence"
+                    # ("the balance was 163,000 and 196,000 in those two years respectively": one flow)
+                    d.flow, d.breakdown = d.flow if named_flow else run[0].flow, d.breakdown if named_group else run[0].breakdown
+
+    def _former_latter(self, drafts: list[Draft], s: int) -> None:
+        """"EU and non-EU citizens together outnumbered them, the former at 86,000 and the latter at
+        112,000": the first and the second of the two groups (or flows) listed just before."""
+        text = self.text
+        for d in drafts:
+            m = C.FORMER_LATTER.search(text, max(s, d.number.start - 30), d.number.start)
+            if m is None:
+                continue
+            labels = C.labels_in_order(text, s, m.start(), self.lowered)
+            for family in ("breakdown", "flow"):
+                pair = labels[family][-2:]
+                if len(pair) == 2 and C.LIST_JOIN.fullmatch(text, pair[0].end, pair[1].start) and pair[0].value != pair[1].value:
+                    setattr(d, family, pair[0 if m.group(1).lower() == "former" else 1].value)
+                    break
 
     def _plain_flow(self) -> tuple[str, str | None] | None:
         """The one flow (and the one group, if any) the nearest sentence without figures named ("Net
