@@ -1811,3 +1811,11 @@ def test_respectively_over_periods_keeps_one_flow_and_if_anything_is_no_hypothes
     assert [(f.kind, f.flow, f.period_end, f.value) for f in figs(text, date(2010, 8, 26))] == [
         ("estimate", "net_migration", date(2008, 12, 31), 163_000), ("estimate", "net_migration", date(2009, 12, 31), 196_000),
         ("estimate", "immigration", date(2009, 12, 31), 567_000)]
+
+
+def test_a_colon_after_a_number_defines_it_and_protection_grants_are_things():
+    text = ("The figure that matters is not 877,000, which is how many people moved to the UK in the year to June "
+            "2025, but 213,000: the net figure. The Home Office's separate count of protection grants, 38,900 in "
+            "the year to September 2025, measures something else.")
+    assert [(f.flow, f.value) for f in figs(text, date(2025, 12, 1))] == [
+        ("immigration", 877_000), ("net_migration", 213_000)]

@@ -70,6 +70,7 @@ _LABEL_COLON = re.compile(r":\s*")
 _LABEL_LEAD = re.compile(r"^[\s\-*•·\d.)]*")
 _PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|those|these|all)\s+|(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)\s+)?", re.I)
 _NUMBER_THEN_LABEL = re.compile(r"[ \t]*[—–:-][ \t]+")
+_COLON_DEFINES = re.compile(r":\s+(?:the\s+|that\s+is\s+(?:the\s+)?)?", re.I)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
 
 
@@ -100,6 +101,8 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
             return False
         if _NUMBER_THEN_LABEL.match(text, n.end) and not _LABEL_LEAD.sub("", text[start:n.start]):
             return False  # "214,000 — of those arriving, EU citizens": the rest of the line says what it is
+        if _COLON_DEFINES.fullmatch(text, n.end, c.start):
+            return False  # "... but 213,000: the net figure"
         # "The largest group, 179,000, came to work": the number in apposition, its verb after the comma
         first = n.end + 1 if C.APPOSITIVE_PREDICATE.match(text, n.end) else n.end
         return bisect.bisect_left(hard, c.start) > bisect.bisect_left(hard, first)
