@@ -1819,3 +1819,12 @@ def test_a_colon_after_a_number_defines_it_and_protection_grants_are_things():
             "the year to September 2025, measures something else.")
     assert [(f.flow, f.value) for f in figs(text, date(2025, 12, 1))] == [
         ("immigration", 877_000), ("net_migration", 213_000)]
+
+
+def test_a_balance_of_is_net_unless_made_of_flows_and_a_closed_aside_holds_its_kind_word():
+    text = ("In 2002 — before any government had promised to cut the numbers — 498,000 people came to the UK and "
+            "359,000 left, a balance of 139,000. Net migration in 2003 was 151,000, the balance of 513,000 arrivals "
+            "and 362,000 departures.")
+    assert [(f.kind, f.flow, f.value) for f in figs(text, date(2004, 11, 11))] == [
+        ("estimate", "immigration", 498_000), ("estimate", "emigration", 359_000), ("estimate", "net_migration", 139_000),
+        ("estimate", "net_migration", 151_000), ("estimate", "immigration", 513_000), ("estimate", "emigration", 362_000)]

@@ -174,6 +174,13 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
 
 
 _KIND_WINDOW = 160  # how far before a number its kind words are looked for
+_ASIDE_DASH = re.compile(r"\s[—–]\s|\s--\s")
+
+
+def _aside_closed(text: str, s: int, ws: int, we: int, at: int) -> bool:
+    """The kind word sits in an aside between dashes that closes before the number: "In 2002 — before any
+    government had promised to cut the numbers — 498,000 people came"."""
+    return len(_ASIDE_DASH.findall(text, s, ws)) % 2 == 1 and _ASIDE_DASH.search(text, we, at) is not None
 _SENTENCE_STOP = re.compile(r"[.;]")
 
 
@@ -194,7 +201,7 @@ def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, 
         for ws, we, tag in near:
             if tag == kind and we <= n.start and n.start - we <= C.KIND_REACH and not _SENTENCE_STOP.search(
                     text, we, n.start) and not C.CONTRAST.search(text, we, n.start) \
-                    and not C.ESTIMATE_BETWEEN.search(text, we, n.start):
+                    and not C.ESTIMATE_BETWEEN.search(text, we, n.start) and not _aside_closed(text, s, ws, we, n.start):
                 change = change or C.CHANGE_AFTER.match(after)
                 return kind, (C.direction_of(change.group(0)) if change else None)
     if change:

@@ -32,7 +32,9 @@ FLOW_CUES = [
                       r"|more\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
                       r"|difference,?\s+known\s+as\s+net"
                       # "601,000 arrived and 398,000 left, a difference of 203,000"
-                      r"|(?:(?<=\ba\s)|(?<=\bthe\s))(?:net\s+)?(?:difference|gap)\s+of(?=\s+(?:about\s+|around\s+|some\s+|just\s+over\s+)?\d)"
+                      r"|(?:(?<=\ba\s)|(?<=\bthe\s))(?:net\s+)?(?:difference|gap|balance)\s+of(?=\s+(?:about\s+|around\s+|some\s+|just\s+over\s+)?\d"
+                      # (not "the balance of 612,000 arrivals and 398,000 departures": what it is made of)
+                      r"[\d,.]*+(?:\s*(?:k|m|million))?(?!\s*(?:arrivals|departures|immigrants|emigrants|people|leavers|incomers|newcomers)\b))"
                       # "the balance of arrivals over departures", "an excess of immigration over emigration"
                       r"|(?:balance|excess|surplus)\s+of\s+(?:arrivals|immigration|inflows?|immigrants|those\s+arriving)"
                       r"\s+over\s+(?:departures|emigration|outflows?|emigrants|those\s+leaving)"
