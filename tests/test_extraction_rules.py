@@ -1828,3 +1828,22 @@ def test_a_balance_of_is_net_unless_made_of_flows_and_a_closed_aside_holds_its_k
     assert [(f.kind, f.flow, f.value) for f in figs(text, date(2004, 11, 11))] == [
         ("estimate", "immigration", 498_000), ("estimate", "emigration", 359_000), ("estimate", "net_migration", 139_000),
         ("estimate", "net_migration", 151_000), ("estimate", "immigration", 513_000), ("estimate", "emigration", 362_000)]
+
+
+def test_respectively_takes_labels_after_it_only_to_the_end_of_its_clause():
+    text = ("In 2023 work and study accounted for 420,000 and 380,000 arrivals respectively, and people joining "
+            "family members already here for 118,000.")
+    assert [f.breakdown_value for f in figs(text)] == ["work", "study", "family"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the year to September it issued 89,000 health and care visas to main applicants.",
+    "Over the same period, the department granted asylum or another form of protection to 47,000 people.",
+])
+def test_visas_with_long_names_and_grants_of_protection_are_things(sentence):
+    assert [f.value for f in figs("Immigration was 1.2m in 2023. " + sentence)] == [1_200_000]
+
+
+def test_the_fall_comma_of_is_a_change():
+    text = "Net migration was 725,000 in 2023; the fall, of 146,000 on the 871,000 recorded the year before, was the first."
+    assert [(f.kind, f.value) for f in figs(text)][1] == ("change", 146_000)

@@ -173,7 +173,7 @@ CHANGE_NOUNS = (r"falls?|fell|fallen|risen|grown|falling|drop(?:ped|ping|s)?|dec
 _DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr|below", _I)
 # "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
 CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
-                           + r")\s+of|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
+                           + r"),?\s+of|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
 # A movement verb straight before its number, without "by": "rose 30,000", "up 30,000 on",
 # "dropped some 100,000". ("rose to 300,000" names the new level, so "to" keeps it an estimate.)
 CHANGE_VERB_BEFORE = re.compile(
@@ -326,7 +326,7 @@ STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Bri
 # Named right after the number, things are never a flow, whatever flow words stand nearby: "3 million
 # jobs", "1.2 million work visas", "11,000 a month" (a rate, not 12 months), "43,000 people crossed the
 # Channel" (crossings in small boats are a Home Office count of their own, not a migration estimate).
-COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+){0,2}?(?:visas|" + _THINGS + r")\b"
+COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+){0,3}?(?:visas|" + _THINGS + r")\b"
                             # "14,200 Ukrainians arrived under the Homes for Ukraine scheme": a scheme's count
                             r"|(?:people\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?granted\s+(?:British\s+)?(?:citizenship|settlement|leave|asylum|protection|refugee\s+status)"
                             r"|(?:[\w-]+\s+){0,4}?(?:arrived|came)\s+(?:under|through|via|on)\s+(?:the\s+)?(?:[\w'()-]+\s+){0,5}?"
@@ -389,6 +389,8 @@ TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Brita
 THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}"
                            r"|(?:universit(?:y|ies)|college|school)\b[^.;]{0,60}\b(?:had|has|have|enrolled|admitted|taught)"
                            r"|backlogs?\s+of"  # "a backlog of 312,000 immigration and asylum cases"
+                           # "the department granted asylum or another form of protection to 47,000 people"
+                           r"|granted\s+(?:asylum|protection|refugee\s+status|citizenship|settlement|leave)[^.;\d]{0,50}?\bto"
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
                            r"|(?:applications|visas|grants|claims|crossings|vacancies|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"

@@ -20,6 +20,7 @@ _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*", re.I)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
+_CLAUSE_AFTER = re.compile(r"[,;:]|\s+and\s+", re.IGNORECASE)
 _BEFORE_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 
 
@@ -345,7 +346,9 @@ class Reader:
                 continue
             first = run[0].number.start
             # "270,000 and 301,000 non-EU citizens respectively", "... respectively came to study": all of them
-            after = C.labels_in_order(text, run[-1].number.end, min(e, r.end() + 30), self.lowered)
+            # (up to the end of the clause: not "..., and people joining family members for 118,000")
+            stop = _CLAUSE_AFTER.search(text, r.end(), min(e, r.end() + 30))
+            after = C.labels_in_order(text, run[-1].number.end, stop.start() if stop else min(e, r.end() + 30), self.lowered)
             labels = C.labels_in_order(text, s, first, self.lowered)
             named_flow = named_group = False
             for family in ("flow", "breakdown"):
