@@ -1847,3 +1847,18 @@ def test_visas_with_long_names_and_grants_of_protection_are_things(sentence):
 def test_the_fall_comma_of_is_a_change():
     text = "Net migration was 725,000 in 2023; the fall, of 146,000 on the 871,000 recorded the year before, was the first."
     assert [(f.kind, f.value) for f in figs(text)][1] == ("change", 146_000)
+
+
+def test_the_balance_between_the_two_and_a_when_clause_dated_by_the_year_before_it():
+    text = ("In 2004, 582,000 people came to the UK and 344,000 left. The balance between the two, 238,000, was "
+            "87,000 higher than in 2003, when 513,000 people arrived and 362,000 departed.")
+    assert [(f.kind, f.flow, f.period_end, f.value) for f in figs(text, date(2005, 11, 3))][2:] == [
+        ("estimate", "net_migration", date(2004, 12, 31), 238_000), ("change", "net_migration", date(2004, 12, 31), 87_000),
+        ("estimate", "immigration", date(2003, 12, 31), 513_000), ("estimate", "emigration", date(2003, 12, 31), 362_000)]
+
+
+def test_the_former_and_the_latter_over_groups_set_side_by_side_and_in_that_order():
+    text = ("Of the incomers in 2004, 74,000 were Britons. The rest divided between citizens of other European "
+            "Union countries and those from outside the Union, the former numbering 127,000 and the latter "
+            "381,000. Work and study drew almost equal numbers (161,000 and 158,000, in that order).")
+    assert [f.breakdown_value for f in figs(text, date(2005, 11, 3))] == ["british", "eu", "non_eu", "work", "study"]

@@ -31,6 +31,8 @@ FLOW_CUES = [
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
                       r"|more\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
                       r"|difference,?\s+known\s+as\s+net"
+                      # "582,000 came and 344,000 left ... The balance between the two, 238,000"
+                      r"|(?:difference|gap|balance)\s+between\s+the\s+two\b"
                       # "601,000 arrived and 398,000 left, a difference of 203,000"
                       r"|(?:(?<=\ba\s)|(?<=\bthe\s))(?:net\s+)?(?:difference|gap|balance)\s+of(?=\s+(?:about\s+|around\s+|some\s+|just\s+over\s+)?\d"
                       # (not "the balance of 612,000 arrivals and 398,000 departures": what it is made of)
@@ -91,7 +93,7 @@ BREAKDOWN_CUES = [
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
     ("reason", "asylum", r"\basylum\b|refugees?|fleeing\s+(?:persecution|war|conflict|violence)"),
     ("reason", "other", r"other\s+reasons?"),
-    ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe)\b"
+    ("citizenship", "non_eu", r"non[- ]EU|non[- ]European|(?:from\s+)?outside\s+(?:the\s+)?(?:EU|European\s+Union|Europe|Union|bloc)\b"
                               r"|(?:nationals|citizens)\s+of\s+countries\s+beyond\s+the\s+EU"),
     ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union|bloc|union)\s+in\s+2004"
                            r"|eight\s+central\s+and\s+eastern\s+European\s+(?:countries|states|nations)"
@@ -213,7 +215,7 @@ CONTRAST = starting_with_first_chars(r"\b(?:but|yet|however|although|though|wher
 
 # Appositions that define a term ("the difference between the numbers coming in and leaving") or
 # set a contrast aside ("rather than with a definite job") carry cues that describe nothing counted.
-MASKS = starting_with_first_chars(r"\b(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between|rather\s+than|as\s+opposed\s+to|not\s+counting"
+MASKS = starting_with_first_chars(r"\b(?:the\s+(?:annual\s+|overall\s+)?(?:difference|gap|balance)\s+between(?!\s+the\s+two\b)|rather\s+than|as\s+opposed\s+to|not\s+counting"
                    r"|excluding|except(?:\s+for)?|other\s+than|apart\s+from|not\s+including)"
                    # (up to the first number: "the gap between the 545,000 who arrived and the 376,000 who
                    # left" gives the parts, it does not define a term; and up to its verb: "the gap between
@@ -368,7 +370,9 @@ STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
 COUNTED_NOUN = re.compile(r"\b(?:registrations|applications|visas|grants|claims|crossings|vacancies)\b", _I)
 # "EU and non-EU citizens together outnumbered them, the former at 86,000 and the latter at 112,000"
-FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)(?:\s+(?:at|with|numbered|was|were|on|totalling|totaling))?\s+$", _I)
+FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)(?:\s+(?:at|with|numbered|numbering|was|were|on|of|totalling|totaling))?\s+$", _I)
+# "higher than in 2003, when 513,000 people arrived": a "when" clause is dated by the period before it
+WHEN_AFTER = re.compile(r",?\s+when\b", _I)
 # "147,000 rather than the 250,000 the think-tank had projected": a projection named after its number
 FORECAST_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+|some\s+|many\s+)?(?:[\w'-]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
                             r"(?:projected|forecast|predicted|expected|anticipated)\b", _I)
@@ -516,7 +520,7 @@ INCLUDING = re.compile(r"\b(?:including|of\s+which|of\s+these|of\s+them)\s+$", _
 TOTAL_BEFORE = re.compile(r"\btotal\s+(?:reaches|reached|stands\s+at|stood\s+at|is|was|of|hits?|rises\s+to|rose\s+to)\s+$", _I)
 PAST_LEVELS = re.compile(r"(?:that|which|who)\s+had\s+", _I)
 THAT_IS = re.compile(r"\s*[\"“]?(?:that|this|it)\s+(?:is|was)\b", _I)  # the figure just given
-RESPECTIVELY = re.compile(r"\brespectively\b", _I)
+RESPECTIVELY = re.compile(r"\brespectively\b|\bin\s+that\s+order\b", _I)
 # After the last number of a run ("130,000 and 970,000", joined as a LIST_JOIN), up to "respectively"
 RUN_TAIL = re.compile(r"(?:\s+[a-zA-Z-]+){0,4}?,?\s+", _I)
 

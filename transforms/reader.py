@@ -20,6 +20,9 @@ _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*", re.I)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
+# "citizens of other EU countries and those from outside the Union": two groups set side by side
+_PAIR_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:those|people|the\s+ones|citizens|nationals)\s+)?", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[;:]|,(?!\d)")
 _CLAUSE_AFTER = re.compile(r"[,;:]|\s+and\s+", re.IGNORECASE)
 _BEFORE_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 
@@ -383,7 +386,7 @@ class Reader:
             labels = C.labels_in_order(text, s, m.start(), self.lowered)
             for family in ("breakdown", "flow"):
                 pair = labels[family][-2:]
-                if len(pair) == 2 and C.LIST_JOIN.fullmatch(text, pair[0].end, pair[1].start) and pair[0].value != pair[1].value:
+                if len(pair) == 2 and _PAIR_JOIN.fullmatch(text, pair[0].end, pair[1].start) and pair[0].value != pair[1].value:
                     setattr(d, family, pair[0 if m.group(1).lower() == "former" else 1].value)
                     break
 
@@ -431,6 +434,13 @@ class Reader:
 
     def _period(self, d: Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor,
                 turns: list[tuple[int, bool]], explanations: list[int]):
+        before = [p for p in periods if p.end <= n.start]
+        when = C.WHEN_AFTER.match(self.text, before[-1].end) if before and before[-1].kind == "absolute" \
+            and before[-1].period_end else None
+        if when and not _SENTENCE_BREAK.search(self.text, when.end(), n.start):
+            # "38,000 higher than in 2003, when 513,000 people arrived": the year the clause opens on
+            d.period_end, d.period_source = before[-1].period_end, "clause"
+            return
         same_clause = [p for p in periods if clause_of(p.start, clauses) == clause]
         # "Net migration 98,000 as ONS updates its 2026 estimate": an explanation's period is its own
         same_clause = [p for p in same_clause if p.start < n.end or bisect.bisect_left(explanations, n.end)
