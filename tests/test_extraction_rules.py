@@ -1862,3 +1862,13 @@ def test_the_former_and_the_latter_over_groups_set_side_by_side_and_in_that_orde
             "Union countries and those from outside the Union, the former numbering 127,000 and the latter "
             "381,000. Work and study drew almost equal numbers (161,000 and 158,000, in that order).")
     assert [f.breakdown_value for f in figs(text, date(2005, 11, 3))] == ["british", "eu", "non_eu", "work", "study"]
+
+
+def test_respectively_over_labels_a_few_words_long_margins_in_each_direction_and_places():
+    text = ("For the twelve months to March 2011, incomers numbered 578,000. Britons returning home, EU nationals "
+            "and non-EU citizens accounted for 89,000, 154,000 and 335,000 of the arrivals respectively. The "
+            "interim limit on skilled workers, 24,100 places, was in force. Net migration was 237,000; the fall, "
+            "at 15,000, was smaller than the margin of error, which the ONS puts at up to 35,000 in each direction.")
+    got = [(f.kind, f.breakdown_value, f.value) for f in figs(text, date(2011, 8, 25))]
+    assert got == [("estimate", None, 578_000), ("estimate", "british", 89_000), ("estimate", "eu", 154_000),
+                   ("estimate", "non_eu", 335_000), ("estimate", None, 237_000), ("change", None, 15_000)]

@@ -175,7 +175,7 @@ CHANGE_NOUNS = (r"falls?|fell|fallen|risen|grown|falling|drop(?:ped|ping|s)?|dec
 _DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr|below", _I)
 # "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
 CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
-                           + r"),?\s+of|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
+                           + r")(?:,?\s+of|,\s+at)|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
 # A movement verb straight before its number, without "by": "rose 30,000", "up 30,000 on",
 # "dropped some 100,000". ("rose to 300,000" names the new level, so "to" keeps it an estimate.)
 CHANGE_VERB_BEFORE = re.compile(
@@ -318,7 +318,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      r"|\b(?:revised|raised|lowered|cut|put|pushed|took|lifted)\s+it\s+(?:up\s+|down\s+)?(?:to|at)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
 _THINGS = (r"households?|homes|applications?|small[- ]boat\s+arrivals|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
-           r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant"
+           r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant|places"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
 STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Britain|the\s+country)|(?:who\s+)?live\s+(?:in|here|abroad|overseas)|residents?|population"

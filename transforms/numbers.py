@@ -64,7 +64,7 @@ _NOT_A_FLOW_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:GBP|USD|EUR|AUD)\s?)$")
 
 # "a 95% confidence interval ... of around 60,000 either side": the width of an estimate, not a count
-_MARGIN_AFTER = re.compile(r"\s+(?:either\s+side|each\s+way|either\s+way|on\s+either\s+side)\b", re.IGNORECASE)
+_MARGIN_AFTER = re.compile(r"\s+(?:either\s+side|each\s+way|either\s+way|on\s+either\s+side|in\s+(?:each|either)\s+direction)\b", re.IGNORECASE)
 # "in the 12m to March 2025": twelve months, not twelve million
 _TWELVE_MONTHS = re.compile(r"12\s?m", re.IGNORECASE)
 _ENDING_AFTER = re.compile(r"\s+(?:to|ending|ended|up\s+to|through)\b", re.IGNORECASE)

@@ -22,6 +22,9 @@ _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
 # "citizens of other EU countries and those from outside the Union": two groups set side by side
 _PAIR_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:those|people|the\s+ones|citizens|nationals)\s+)?", re.IGNORECASE)
+# "Britons returning home, EU nationals and non-EU citizens ... respectively": labels in a list, a
+# few words after each
+_RUN_LABEL_JOIN = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|,(?!\d)")
 _CLAUSE_AFTER = re.compile(r"[,;:]|\s+and\s+", re.IGNORECASE)
 _BEFORE_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
@@ -359,7 +362,7 @@ class Reader:
                     named = after[family][:1] * len(run)
                 else:
                     named = labels[family][-len(run):]
-                    listed = all(C.LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:]))
+                    listed = all(_RUN_LABEL_JOIN.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:]))
                     if len(named) != len(run) or not listed or len({c.value for c in named}) != len(run):
                         continue
                 for d, c in zip(run, named):
