@@ -1872,3 +1872,17 @@ def test_respectively_over_labels_a_few_words_long_margins_in_each_direction_and
     got = [(f.kind, f.breakdown_value, f.value) for f in figs(text, date(2011, 8, 25))]
     assert got == [("estimate", None, 578_000), ("estimate", "british", 89_000), ("estimate", "eu", 154_000),
                    ("estimate", "non_eu", 335_000), ("estimate", None, 237_000), ("change", None, 15_000)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Home Office said 16,780 asylum seekers had been granted protection in the year to June 2022.",
+    "Some 17,790 people applied for asylum in 2022 and 4,550 of them were granted asylum at the first decision.",
+    "Asylum, the dominant story of 2002, when applications peaked at 84,130, barely features now.",
+])
+def test_asylum_grants_and_applications_in_other_words_are_things(sentence):
+    assert [f.value for f in figs("Immigration was 1.1m in the year to June 2022. " + sentence)] == [1_100_000]
+
+
+def test_respectively_over_to_study_and_to_work():
+    text = "In 2024 those coming to study and to work numbered 311,000 and 226,000 respectively."
+    assert [f.breakdown_value for f in figs(text, date(2025, 5, 22))] == ["study", "work"]

@@ -330,7 +330,8 @@ STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Bri
 # Channel" (crossings in small boats are a Home Office count of their own, not a migration estimate).
 COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+){0,3}?(?:visas|" + _THINGS + r")\b"
                             # "14,200 Ukrainians arrived under the Homes for Ukraine scheme": a scheme's count
-                            r"|(?:people\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?granted\s+(?:British\s+)?(?:citizenship|settlement|leave|asylum|protection|refugee\s+status)"
+                            r"|(?:people\s+|asylum\s+seekers\s+|refugees\s+|applicants\s+|of\s+them\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?"
+                            r"granted\s+(?:British\s+)?(?:citizenship|settlement|leave|asylum|protection|refugee\s+status)"
                             r"|(?:[\w-]+\s+){0,4}?(?:arrived|came)\s+(?:under|through|via|on)\s+(?:the\s+)?(?:[\w'()-]+\s+){0,5}?"
                             r"(?:schemes?|routes?|visas)\b"
                             # "108,138 people claimed asylum": applications, counted by the Home Office
@@ -398,7 +399,7 @@ THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|cro
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
                            r"|(?:applications|visas|grants|claims|crossings|vacancies|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
-                           r"\b(?:fell|fallen|rose|risen|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped|declined)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
+                           r"\b(?:fell|fallen|rose|risen|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped|declined|peaked)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
                            r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")"
                            # ("Asylum applications in 2026: 96,870": a label with its period)
                            r"(?:\s+(?:in|for|during|over)\s+[^.;:\n]{1,30}?)?(?:,?\s+which)?\s*(?::|,|stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"

@@ -24,7 +24,7 @@ _SENTENCE_ENDS = set(".!\"'”’")
 _PAIR_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:those|people|the\s+ones|citizens|nationals)\s+)?", re.IGNORECASE)
 # "Britons returning home, EU nationals and non-EU citizens ... respectively": labels in a list, a
 # few words after each
-_RUN_LABEL_JOIN = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", re.IGNORECASE)
+_RUN_LABEL_JOIN = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:to\s+|for\s+)?", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|,(?!\d)")
 _CLAUSE_AFTER = re.compile(r"[,;:]|\s+and\s+", re.IGNORECASE)
 _BEFORE_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
