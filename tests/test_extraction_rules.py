@@ -1886,3 +1886,19 @@ def test_asylum_grants_and_applications_in_other_words_are_things(sentence):
 def test_respectively_over_to_study_and_to_work():
     text = "In 2024 those coming to study and to work numbered 311,000 and 226,000 respectively."
     assert [f.breakdown_value for f in figs(text, date(2025, 5, 22))] == ["study", "work"]
+
+
+def test_parallel_parts_did_so_and_a_reason_given_by():
+    text = ("In 2002, 64,000 people came to study; in 2012 the number who did so was 182,000. Work, the main reason "
+            "for coming in 2002, was given by 181,000 newcomers. Britons made up 186,000 of the 359,000 who left in "
+            "2002 and 143,000 of the 326,000 who left in 2012.")
+    got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2013, 9, 8))]
+    assert ("immigration", "study", 182_000) in got and ("immigration", "work", 181_000) in got
+    assert ("emigration", "british", 143_000) in got
+
+
+def test_students_who_numbered_and_a_movement_denied():
+    text = ("Immigration was 1,081,000 in the year to June 2022. Students, who numbered 277,000, were the largest "
+            "group. Net migration fell, but by 61,000, not by the 100,000 one minister claimed.")
+    got = [(f.kind, f.breakdown_value, f.value) for f in figs(text, date(2022, 11, 24))]
+    assert ("estimate", "study", 277_000) in got and ("change", None, 100_000) in got

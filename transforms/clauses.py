@@ -174,6 +174,7 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
 
 
 _KIND_WINDOW = 160  # how far before a number its kind words are looked for
+_NOT_BY = re.compile(r"\bnot\s+by\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 _ASIDE_DASH = re.compile(r"\s[—–]\s|\s--\s")
 
 
@@ -206,6 +207,8 @@ def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, 
                 return kind, (C.direction_of(change.group(0)) if change else None)
     if change:
         return "change", C.direction_of(change.group(0))
+    if _NOT_BY.search(text, max(s, n.start - 24), n.start):
+        return "change", None  # "fell by 61,000, not by the 100,000 one minister claimed": the movement denied
     m = C.CHANGE_AFTER.match(after)
     if m:
         return "change", C.direction_of(m.group(0))

@@ -86,7 +86,7 @@ BREAKDOWN_CUES = [
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
                        r"|(?<!out\sof\s)\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|(?<!un)employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
     # ("a Home Office study had forecast": a report, not a reason)
-    ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)"
+    ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)|students,?\s+(?:who\s+)?numbered"
                        r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"
                        # "Of the 1.2 million who came, 411,000 were students"
                        r"|(?<=were\s)(?:international\s+|overseas\s+|foreign\s+)?students\b"),
@@ -174,7 +174,7 @@ CHANGE_NOUNS = (r"falls?|fell|fallen|risen|grown|falling|drop(?:ped|ping|s)?|dec
                 r"slump\w*|surg\w*|plung\w*|soar\w*|shr[aiu]nk\w*|revis\w*")
 _DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr|below", _I)
 # "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
-CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
+CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:,?\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
                            + r")(?:,?\s+of|,\s+at)|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
 # A movement verb straight before its number, without "by": "rose 30,000", "up 30,000 on",
 # "dropped some 100,000". ("rose to 300,000" names the new level, so "to" keeps it an estimate.)
@@ -374,11 +374,17 @@ COUNTED_NOUN = re.compile(r"\b(?:registrations|applications|visas|grants|claims|
 FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)(?:\s+(?:at|with|numbered|numbering|was|were|on|of|totalling|totaling))?\s+$", _I)
 # "higher than in 2003, when 513,000 people arrived": a "when" clause is dated by the period before it
 WHEN_AFTER = re.compile(r",?\s+when\b", _I)
+# "In 2002, 64,000 people came to study; in 2012 the number who did so was 182,000": the same again
+DID_SO = re.compile(r"\b(?:who|that)\s+did\s+so\b[^.;\d]{0,20}$", _I)
+# "Work, the main reason for coming in 2002, was given by 181,000 newcomers": the reason named first
+GIVEN_BY = re.compile(r"\b(?:was|were)\s+(?:given|cited|named)\s+by\s+(?:(?:about|around|some|nearly)\s+)?$", _I)
+# "186,000 of the 359,000 who left in 2002 and 143,000 of the 326,000 who left in 2012": parallel parts
+PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\b", _I)
 # "147,000 rather than the 250,000 the think-tank had projected": a projection named after its number
 FORECAST_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+|some\s+|many\s+)?(?:[\w'-]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
                             r"(?:projected|forecast|predicted|expected|anticipated)\b", _I)
 # "Immigration (1.2m) outstripped emigration (532k) by 685k": the margin is the balance
-EXCEEDED_BY = re.compile(r"\b(?:exceeded|outstripped|outnumbered|outpaced|topped)\s+(?:departures|emigration|outflows?|those\s+leaving"
+EXCEEDED_BY = re.compile(r"\b(?:exceed(?:ed|s)?|outstrip(?:ped|s)?|outnumber(?:ed|s)?|outpace(?:d|s)?|topped)\s+(?:departures|emigration|outflows?|those\s+leaving|leavers|emigrants"
                          r"|the\s+number\s+(?:of\s+people\s+)?(?:leaving|who\s+left))(?:\s*\([^()]{0,20}\))?\s+by\s+"
                          r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over)\s+)?$", _I)
 # The population's growth through migration is net migration, not a stock.

@@ -186,6 +186,16 @@ class Reader:
             if flow_cue is None and drafts and drafts[-1].flow and drafts[-1].kind == d.kind == "estimate" \
                     and C.RESTATED_AT.fullmatch(text, drafts[-1].number.end, n.start):
                 d.flow, d.breakdown = drafts[-1].flow, bd_cue.value if bd_cue else drafts[-1].breakdown
+            if drafts and bd_cue is None and C.DID_SO.search(text, max(s, n.start - 40), n.start):
+                d.flow, d.breakdown = drafts[-1].flow, drafts[-1].breakdown
+            elif bd_cue is None and C.GIVEN_BY.search(text, max(s, n.start - 30), n.start):
+                named = next((c for c in reversed(cues) if c.family == "breakdown" and c.end <= n.start
+                              and c.value.startswith("reason:")), None)
+                d.breakdown = named.value if named else d.breakdown
+            elif bd_cue is None and drafts and C.PART_OF_THE.match(text, n.end):
+                twin = next((p for p in reversed(drafts) if p.breakdown and C.PART_OF_THE.match(text, p.number.end)), None)
+                if twin is not None and d.flow in (None, twin.flow):
+                    d.flow, d.breakdown = twin.flow, twin.breakdown
             if drafts and C.PART_OF.search(text, max(s, n.start - 40), n.start):
                 d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
             elif frame is not None and flow_cue is None and d.breakdown:
