@@ -1902,3 +1902,10 @@ def test_students_who_numbered_and_a_movement_denied():
             "group. Net migration fell, but by 61,000, not by the 100,000 one minister claimed.")
     got = [(f.kind, f.breakdown_value, f.value) for f in figs(text, date(2022, 11, 24))]
     assert ("estimate", "study", 277_000) in got and ("change", None, 100_000) in got
+
+
+def test_that_is_down_from_compares_the_same_group_at_another_time():
+    text = ("The number of people coming to the UK for formal study fell to 164,000 in the year to March 2016. "
+            "That is down from 168,000 in calendar year 2015.")
+    assert [(f.breakdown_value, f.period_end) for f in figs(text, date(2016, 8, 25))] == [
+        ("study", date(2016, 3, 31)), ("study", date(2015, 12, 31))]

@@ -72,6 +72,7 @@ class Reader:
         self.lead_in = False                         # the last line read introduces a list: ":" or a heading
         self.plains: list[tuple[int, int]] = []      # sentences without figures since the last with some
         self.last_flow: str | None = None            # the flow of the last figure read
+        self.last_breakdown: str | None = None       # ...and its group
         self.after_things = False                    # the last sentence with numbers counted no migrants
         self.earlier_flow: str | None = None         # the flow the paragraph before ended on
         self.totals: dict[str, tuple[float, int]] = {}  # the last headline (value, precision) of each flow
@@ -152,6 +153,7 @@ class Reader:
             d = Draft(n, (s, e))
             d.kind, d.direction = kind_of(text, s, e, n, kind_words, kind_starts)
             clause = clause_of(n.start, clauses)
+            d.extra["clause"] = clause
             flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
             if clause is not None and main_draft is not None:  # compared like with like: with the figure
                 # the comparison hangs off ("139,000, a fall of 752,000 from the peak of 891,000")
@@ -170,7 +172,6 @@ class Reader:
                 d.breakdown = bd_cue.value if bd_cue else None
                 if d.flow is None:
                     self._lean_on_context(d, drafts, anaphoric)
-            d.extra["clause"] = clause
             if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
                     text, drafts[-1].number.end, n.start) or self._from_to(drafts[-1], n, clauses)):
                 # "EU immigration rose by 42,000 to 228,000", "fell from 284,000 in the year to June
@@ -283,7 +284,9 @@ class Reader:
                 d.period_end, d.period_source = main_draft.period_end, main_draft.period_source
                 d.extra["superseded"] = True
         self.question_flow = None  # answered
-        self.last_flow = next((d.flow for d in reversed(drafts) if d.flow), self.last_flow)
+        last = next((d for d in reversed(drafts) if d.flow), None)
+        if last is not None:
+            self.last_flow, self.last_breakdown = last.flow, last.breakdown
         self.after_things = all(d.flow is None for d in drafts)  # every number here counted something else
         if C.RESPECTIVELY.search(text, s, e):
             self._respectively(drafts, s, e, periods, clauses)
@@ -313,6 +316,12 @@ class Reader:
             return
         if d.kind == "change" and not d.breakdown and self.last_flow and C.THAT_IS.match(self.text, d.sentence[0]):
             d.flow = self.last_flow  # "... leaving net migration at 139,000. That is down 95,000": the last figure
+            return
+        if d.extra.get("clause") is not None and not drafts and not d.breakdown and self.last_flow \
+                and C.THAT_IS.match(self.text, d.sentence[0]):
+            # "Study fell to 164,000 in the year to March 2016. That is down from 168,000 in 2015": the same
+            # thing the figure just given counts, at another time
+            d.flow, d.breakdown = self.last_flow, self.last_breakdown
             return
         if self.question_flow:
             d.flow = self.question_flow  # "How many left in 2023?" "About 532,000."
