@@ -1909,3 +1909,9 @@ def test_that_is_down_from_compares_the_same_group_at_another_time():
             "That is down from 168,000 in calendar year 2015.")
     assert [(f.breakdown_value, f.period_end) for f in figs(text, date(2016, 8, 25))] == [
         ("study", date(2016, 3, 31)), ("study", date(2015, 12, 31))]
+
+
+def test_national_insurance_numbers_set_off_by_a_comma_are_things():
+    text = ("Immigration was 631,000 in 2015. The gap between the figures and the number of National Insurance "
+            "numbers issued to EU nationals, 630,000 in the year to March 2016, has become a campaign issue.")
+    assert [f.value for f in figs(text, date(2016, 5, 26))] == [631_000]

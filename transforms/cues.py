@@ -400,6 +400,8 @@ TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Brita
 THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}"
                            r"|(?:universit(?:y|ies)|college|school)\b[^.;]{0,60}\b(?:had|has|have|enrolled|admitted|taught)"
                            r"|backlogs?\s+of"  # "a backlog of 312,000 immigration and asylum cases"
+                           # "the number of National Insurance numbers issued to EU nationals, 630,000 in ..."
+                           r"|national\s+insurance\s+(?:\(NI\)\s+)?(?:numbers?|registrations)\b[^.;\d]{0,60}?,"
                            # "the department granted asylum or another form of protection to 47,000 people"
                            r"|granted\s+(?:asylum|protection|refugee\s+status|citizenship|settlement|leave)[^.;\d]{0,50}?\bto"
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
