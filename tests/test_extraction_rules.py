@@ -1915,3 +1915,27 @@ def test_national_insurance_numbers_set_off_by_a_comma_are_things():
     text = ("Immigration was 631,000 in 2015. The gap between the figures and the number of National Insurance "
             "numbers issued to EU nationals, 630,000 in the year to March 2016, has become a campaign issue.")
     assert [f.value for f in figs(text, date(2016, 5, 26))] == [631_000]
+
+
+def test_a_regional_work_split_in_plain_words():
+    text = ("Nationally, 290,000 people moved to the UK for a job in the year to June 2015: 181,000 of them already "
+            "had one lined up and 109,000 arrived looking.")
+    assert [f.breakdown_value for f in figs(text, date(2015, 11, 26))] == [
+        "work", "work_definite_job", "work_looking_for_job"]
+
+
+def test_table_row_labels_with_a_status_note_and_bare_claims():
+    text = ("Long-term international migration, UK\n\n"
+            "Year ending          Immigration    Emigration    Net migration\n"
+            "Dec 2017 (final)         641,000       346,000          295,000\n"
+            "Jun 2018 (prov.)         626,000       353,000          273,000\n\n"
+            "There were 26,350 claims in the year to June 2018.")
+    got = {(f.flow, f.period_end, f.value) for f in figs(text, date(2018, 11, 30))}
+    assert ("immigration", date(2017, 12, 31), 641_000) in got and ("emigration", date(2018, 6, 30), 353_000) in got
+    assert all(v != 26_350 for _, _, v in got)
+
+
+def test_that_is_lower_than_first_published_revises_the_headline_just_given():
+    text = ("The ONS puts net migration in 2024 at 346,000, with 944,000 arrivals and 598,000 departures. "
+            "That is 81,000 lower than first published.")
+    assert [(f.kind, f.flow) for f in figs(text, date(2025, 11, 27))][-1] == ("change", "net_migration")

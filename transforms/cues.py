@@ -76,15 +76,17 @@ BREAKDOWN_CUES = [
                              # EU and non-EU together: "Non-British nationals accounted for 1.1 million"
                              r"|non[- ]British|non[- ]UK\s+(?:nationals|citizens)|foreign\s+(?:nationals|citizens)"),
     ("reason", "work_definite_job", r"definite\s+job|job\s+to\s+go\s+to|job\s+offer|job\s+lined\s+up|job\s+(?:waiting|arranged)"
-                                    r"|job\s+already\s+(?:secured|lined\s+up|arranged|waiting|agreed)|already\s+(?:had|held)\s+a\s+job"),
+                                    r"|job\s+already\s+(?:secured|lined\s+up|arranged|waiting|agreed)|already\s+(?:had|held)\s+a\s+job"
+                                    # "181,000 of them already had one lined up" (one: a job)
+                                    r"|(?:had|has|have)\s+one\s+(?:lined\s+up|arranged|waiting|to\s+go\s+to)"),
     # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
     ("reason", "work_looking_for_job", r"look(?:ing)?\s+for\s+(?:work|a\s+job|jobs)|seek(?:ing)?\s+work|job[- ]?seek\w*"
                                        r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"
-                                       r"|hop(?:ing|ed)\s+to\s+find\s+(?:one|work|a\s+job)"),
+                                       r"|hop(?:ing|ed)\s+to\s+find\s+(?:one|work|a\s+job)|(?:arrived|came)\s+looking\b"),
     # "for a job or to look for one", "to work or seek work": both kinds of work reason at once
     ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
-                       r"|(?<!out\sof\s)\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|(?<!un)employment|for\s+jobs?\b|to\s+take\s+up\s+a\s+job"),
+                       r"|(?<!out\sof\s)\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|(?<!un)employment|for\s+(?:a\s+)?jobs?\b|to\s+take\s+up\s+a\s+job"),
     # ("a Home Office study had forecast": a report, not a reason)
     ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)|students,?\s+(?:who\s+)?numbered"
                        r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"
@@ -317,7 +319,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      # "Last month the ONS revised it to 326,000": the figure just named, revised
                      r"|\b(?:revised|raised|lowered|cut|put|pushed|took|lifted)\s+it\s+(?:up\s+|down\s+)?(?:to|at)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
-_THINGS = (r"households?|homes|applications?|small[- ]boat\s+arrivals|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
+_THINGS = (r"households?|homes|applications?|claims|small[- ]boat\s+arrivals|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
            r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant|places"
            r"|students?\s+(?:at|enrolled)\b")
 # Stocks of people are not flows: "2 million EU workers living here", "a population of 1.2 million".
@@ -331,7 +333,7 @@ STOCK = re.compile(r"\s*(?:\w+\s+){0,5}?(?:living|working\s+in\s+(?:the\s+UK|Bri
 COUNTED_THINGS = re.compile(r"\s*(?:(?:[\w-]+\s+){0,3}?(?:visas|" + _THINGS + r")\b"
                             # "14,200 Ukrainians arrived under the Homes for Ukraine scheme": a scheme's count
                             r"|(?:people\s+|asylum\s+seekers\s+|refugees\s+|applicants\s+|of\s+them\s+)?(?:had\s+been\s+|have\s+been\s+|were\s+)?"
-                            r"granted\s+(?:British\s+)?(?:citizenship|settlement|leave|asylum|protection|refugee\s+status)"
+                            r"(?:granted|given)\s+(?:British\s+)?(?:citizenship|settlement|leave|asylum|protection|refugee\s+status|documents|visas)"
                             r"|(?:[\w-]+\s+){0,4}?(?:arrived|came)\s+(?:under|through|via|on)\s+(?:the\s+)?(?:[\w'()-]+\s+){0,5}?"
                             r"(?:schemes?|routes?|visas)\b"
                             # "108,138 people claimed asylum": applications, counted by the Home Office

@@ -258,10 +258,14 @@ def resolve_relative(mention: PeriodMention, anchor: date | None) -> date | None
     return anchor  # "the same period"
 
 
+_LABEL_NOTE = re.compile(r"\s*(?:\([^()]{1,12}\)|\[[^\[\]]{1,6}\])\s*$")
+
+
 def parse_period_label(label: str, published: date | None, month: int = 12) -> date | None:
     """A table's row or column label: `Year to December 2011`, `June 2023`, `YE Jun 2024`, `YE Jun 24`, `2014`
     (a bare year ends in December unless the table says its years end in another `month`)."""
     label = label.strip().strip("*").strip()
+    label = _LABEL_NOTE.sub("", label)  # "Dec 2017 (final)", "Jun 2018 (prov.)", "2016 (p)"
     mentions = [p for p in find_periods(label, published) if p.kind == "absolute"]
     if mentions and mentions[0].period_end:
         return mentions[0].period_end

@@ -314,6 +314,11 @@ class Reader:
             # measures the figure just given
             d.flow, d.breakdown = drafts[-1].flow, d.breakdown or drafts[-1].breakdown
             return
+        if self.previous_flow and C.THAT_IS.match(self.text, d.sentence[0]) and C.REVISION_SIZE_AFTER.match(self.text, d.number.end):
+            # "... puts net migration for 2024 at 346,000, with ... 598,000 departures. That is 81,000 lower than
+            # first published": the revision of the headline figure just given
+            d.kind, d.flow = "change", self.previous_flow
+            return
         if d.kind == "change" and not d.breakdown and self.last_flow and C.THAT_IS.match(self.text, d.sentence[0]):
             d.flow = self.last_flow  # "... leaving net migration at 139,000. That is down 95,000": the last figure
             return
