@@ -1939,3 +1939,11 @@ def test_that_is_lower_than_first_published_revises_the_headline_just_given():
     text = ("The ONS puts net migration in 2024 at 346,000, with 944,000 arrivals and 598,000 departures. "
             "That is 81,000 lower than first published.")
     assert [(f.kind, f.flow) for f in figs(text, date(2025, 11, 27))][-1] == ("change", "net_migration")
+
+
+def test_a_figure_of_the_number_already_given_and_romanians_or_bulgarians():
+    text = ("Net migration reached a record 500,000 in the year to June 2022.\n\n"
+            "\"A figure of 500,000 is what twelve years of drift looks like,\" he said.\n\n"
+            "Immigration was 1.1m in the year to June 2022. Twenty-four thousand of the arrivals were Romanian or Bulgarian.")
+    got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2022, 11, 24))]
+    assert got[1] == ("net_migration", None, 500_000) and got[-1] == ("immigration", "eu2", 24_000)

@@ -100,7 +100,7 @@ BREAKDOWN_CUES = [
     ("citizenship", "eu8", r"\b(?:EU|A)8\b|joined\s+the\s+(?:EU|European\s+Union|bloc|union)\s+in\s+2004"
                            r"|eight\s+central\s+and\s+eastern\s+European\s+(?:countries|states|nations)"
                            r"|(?:eight\s+)?accession\s+(?:countries|states)|(?:the\s+)?new\s+member\s+states"),
-    ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+and\s+Bulgarian?s?|Bulgarian?s?\s+and\s+Romanian?s?"),
+    ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+(?:and|or)\s+Bulgarian?s?|Bulgarian?s?\s+(?:and|or)\s+Romanian?s?"),
     ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
     ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
     # "EU immigration was 170,000": the flow of EU citizens

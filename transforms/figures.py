@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-44"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-45"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -193,7 +193,7 @@ SUPERSEDED = "an earlier estimate that this article revises: it belongs to an ol
 MISPRINT = "a figure the article itself corrects: an earlier version printed it in error"
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|a\s+figure\s+of|a\s+total\s+of)\s+$", re.IGNORECASE)
 
 
 def _the_same_number_again(text: str, drafts: list[Draft]) -> None:
@@ -202,7 +202,7 @@ def _the_same_number_again(text: str, drafts: list[Draft]) -> None:
     first: dict[str, Draft] = {}
     for d in sorted(drafts, key=lambda d: d.number.start):
         earlier = first.get(d.number.text)
-        if earlier is not None and earlier.flow and _THE_BEFORE.search(text, max(0, d.number.start - 5), d.number.start):
+        if earlier is not None and earlier.flow and _THE_BEFORE.search(text, max(0, d.number.start - 16), d.number.start):
             d.flow, d.breakdown, d.kind, d.direction = earlier.flow, earlier.breakdown, earlier.kind, earlier.direction
             d.period_end, d.period_source, d.geography = earlier.period_end, "repeated", earlier.geography
         elif d.flow:
