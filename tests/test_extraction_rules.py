@@ -1947,3 +1947,11 @@ def test_a_figure_of_the_number_already_given_and_romanians_or_bulgarians():
             "Immigration was 1.1m in the year to June 2022. Twenty-four thousand of the arrivals were Romanian or Bulgarian.")
     got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2022, 11, 24))]
     assert got[1] == ("net_migration", None, 500_000) and got[-1] == ("immigration", "eu2", 24_000)
+
+
+def test_values_before_the_one_now_put_are_older_vintages():
+    text = ("Net migration for 2015, first published in May at 333,000 and revised to 329,000 in August, is now put "
+            "at 327,000, with emigration revised up to 304,000.")
+    got = {f.value: (f.flow, f.period_end, f.status) for f in figs(text, date(2016, 12, 1))}
+    assert got[327_000] == ("net_migration", date(2015, 12, 31), "valid")
+    assert got[333_000][2] == got[329_000][2] == "quarantined" and got[329_000][0] == "net_migration"

@@ -255,8 +255,8 @@ COMPARISON = starting_with_first_chars(r"\b(?:up\s+from|down\s+from|compared\s+(
 REVISION = starting_with_first_chars(r"\brevis\w*|\b(?:raised|cut|lowered|upgraded|downgraded|increased|reduced)\s+(?:its|their|the)"
                       r"\s+(?:\w+\s+)?estimate", _I)
 SUPERSEDED_BEFORE = starting_with_first_chars(
-    r"(?:\b(?:previously|originally|initially)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
-    r"\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
+    r"(?:\b(?:previously|originally|initially|first)\s+(?:been\s+)?(?:estimated|put|reported|thought|given|published)"
+    r"(?:\s+in\s+[A-Z]\w+)?\s+(?:at|as|to\s+be)|\b(?:previous|original|initial|earlier)\s+(?:estimate|figure)\s+(?:of|was|had\s+been))"
     r"\s+(?:[a-z]+\s+){0,2}$", _I)
 # "860,000, not the 728,000 first reported": the value a revision replaced, named after it
 SUPERSEDED_AFTER = re.compile(r"\s+(?:as\s+)?(?:first|originally|initially|previously)\s+(?:reported|estimated|published|given|thought|announced)\b", _I)
@@ -284,7 +284,10 @@ NEW_LEVEL_AFTER_CHANGE = re.compile(r"(?:\s+(?:lower|higher|fewer|more|less|belo
                                     r",?\s+(?:to|at)\s+(?:(?:a|an|some|about|around|nearly|almost|just|over|under|record"
                                     r"|estimated|new|revised)\s+){0,3}", _I)
 # "emigration was in excess of 600,000 for the first time, at 614,000": the same figure, stated exactly
-RESTATED_AT = re.compile(r"[^.;:\d]{0,60}?,\s+at\s+(?:(?:a|an|new|record|some|about|around)\s+){0,2}", _I)
+# "first published at 333,000 and revised to 329,000 in August, is now put at 327,000": the value now
+NOW_BEFORE = re.compile(r"\bnow\s+(?:put|estimated|stands?|revised\s+to)\s+at\s+(?:(?:about|around|some)\s+)?$|\bnow\s+(?:put|estimated)\s+at\s+$", _I)
+RESTATED_AT = re.compile(r"[^.;:\d]{0,60}?(?:,\s+at|\brevised\s+(?:up\s+|down\s+|upwards\s+|downwards\s+)?to|\bnow\s+(?:put|estimated|stands?)\s+at)"
+                         r"\s+(?:(?:a|an|new|record|some|about|around)\s+){0,2}", _I)
 EARLIER_ESTIMATE = re.compile(r"\s*(?:the\s+|its\s+)?(?:previous|first|earlier|original|initial|provisional)\s+"
                               r"(?:official\s+)?(?:estimates?|figures?)\b", _I)
 # "from 1,218,000 to 948,000": the second number is the level now, outside the comparison

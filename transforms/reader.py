@@ -278,6 +278,13 @@ class Reader:
                 d.period_end, d.period_source, d.kind = before.period_end, before.period_source, before.kind
                 d.extra["superseded"] = d.kind == "estimate"
                 d.extra.pop("revised_from", None)
+        now = next((d for d in drafts if d.kind == "estimate" and C.NOW_BEFORE.search(text, max(s, d.number.start - 30), d.number.start)), None)
+        if now is not None:
+            for d in drafts:
+                if d is now:
+                    break
+                if d.kind == "estimate" and (d.flow, d.breakdown, d.period_end) == (now.flow, now.breakdown, now.period_end):
+                    d.extra["superseded"] = True  # an earlier value of the figure now put at another
         for d in drafts:  # the figure a revision replaces: the same period, an older vintage
             if d.extra.pop("revised_from", False) and main_draft and main_draft.flow == d.flow \
                     and d.period_end in (None, main_draft.period_end):
