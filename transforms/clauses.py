@@ -16,6 +16,11 @@ def span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+def another_statement(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """A ";" stands between the two spans: "Net migration 0.24m and rising; Scotland's undecideds ..."."""
+    return ";" in text[min(a[1], b[1]):max(a[0], b[0])]
+
+
 def comparison_clauses(text: str, s: int, e: int, numbers: list[NumberMention]) -> list[tuple[int, int]]:
     """Comparison clauses ("up from 153,000 in the year to September 2012") that hold a number."""
     spans = []
@@ -95,7 +100,7 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
         if c.family == "geography":  # "Net migration 0.24m and rising; Scotland's undecideds ...": another statement
             # (nor does a place reach past another number: "..., which cover Scotland and Northern Ireland,
             # put UK net migration at 753,000, with 1,224,000 arrivals")
-            return ";" in text[min(c.end, n.end):max(c.start, n.start)] or (
+            return another_statement(text, (c.start, c.end), (n.start, n.end)) or (
                 c.end <= n.start and bisect.bisect_left(starts, c.end) < bisect.bisect_left(starts, n.start))
         if c.family not in ("breakdown", "flow") or c.start < n.end:
             return False
@@ -174,6 +179,7 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
 
 
 _KIND_WINDOW = 160  # how far before a number its kind words are looked for
+_SENTENCE_STOP = re.compile(r"[.;]")
 _NOT_BY = re.compile(r"\bnot\s+by\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 _ASIDE_DASH = re.compile(r"\s[—–]\s|\s--\s")
 
@@ -182,7 +188,6 @@ def _aside_closed(text: str, s: int, ws: int, we: int, at: int) -> bool:
     """The kind word sits in an aside between dashes that closes before the number: "In 2002 — before any
     government had promised to cut the numbers — 498,000 people came"."""
     return len(_ASIDE_DASH.findall(text, s, ws)) % 2 == 1 and _ASIDE_DASH.search(text, we, at) is not None
-_SENTENCE_STOP = re.compile(r"[.;]")
 
 
 def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, int, str]],

@@ -285,8 +285,9 @@ NEW_LEVEL_AFTER_CHANGE = re.compile(r"(?:\s+(?:lower|higher|fewer|more|less|belo
                                     r"|estimated|new|revised)\s+){0,3}", _I)
 # "emigration was in excess of 600,000 for the first time, at 614,000": the same figure, stated exactly
 # "first published at 333,000 and revised to 329,000 in August, is now put at 327,000": the value now
-NOW_BEFORE = re.compile(r"\bnow\s+(?:put|estimated|stands?|revised\s+to)\s+at\s+(?:(?:about|around|some)\s+)?$|\bnow\s+(?:put|estimated)\s+at\s+$", _I)
-RESTATED_AT = re.compile(r"[^.;:\d]{0,60}?(?:,\s+at|\brevised\s+(?:up\s+|down\s+|upwards\s+|downwards\s+)?to|\bnow\s+(?:put|estimated|stands?)\s+at)"
+_NOW_AT = r"\bnow\s+(?:put|estimated|stands?)\s+at"
+NOW_BEFORE = re.compile(_NOW_AT + r"\s+(?:(?:about|around|some)\s+)?$", _I)
+RESTATED_AT = re.compile(r"[^.;:\d]{0,60}?(?:,\s+at|\brevised\s+(?:up\s+|down\s+|upwards\s+|downwards\s+)?to|" + _NOW_AT + ")"
                          r"\s+(?:(?:a|an|new|record|some|about|around)\s+){0,2}", _I)
 EARLIER_ESTIMATE = re.compile(r"\s*(?:the\s+|its\s+)?(?:previous|first|earlier|original|initial|provisional)\s+"
                               r"(?:official\s+)?(?:estimates?|figures?)\b", _I)
@@ -322,6 +323,7 @@ ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?
                      # "Last month the ONS revised it to 326,000": the figure just named, revised
                      r"|\b(?:revised|raised|lowered|cut|put|pushed|took|lifted)\s+it\s+(?:up\s+|down\s+)?(?:to|at)\b", _I)
 # Things that are counted, not people: "3 million jobs", "1.2 million visa applications".
+_COUNTED_NOUNS = r"applications|visas|grants|claims|crossings|vacancies"  # named before their number
 _THINGS = (r"households?|homes|applications?|claims|small[- ]boat\s+arrivals|asylum\s+claims|claims\s+for\s+asylum|crossings?|small\s+boats?|jobs|vacancies|national\s+insurance\s+(?:numbers|registrations)"
            r"|shortfall|shortage|interviews|(?:work\s+)?permits|posts|vacant|places"
            r"|students?\s+(?:at|enrolled)\b")
@@ -374,7 +376,7 @@ POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
-COUNTED_NOUN = re.compile(r"\b(?:registrations|applications|visas|grants|claims|crossings|vacancies)\b", _I)
+COUNTED_NOUN = re.compile(r"\b(?:registrations|" + _COUNTED_NOUNS + r")\b", _I)
 # "EU and non-EU citizens together outnumbered them, the former at 86,000 and the latter at 112,000"
 FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)(?:\s+(?:at|with|numbered|numbering|was|were|on|of|totalling|totaling))?\s+$", _I)
 # "higher than in 2003, when 513,000 people arrived": a "when" clause is dated by the period before it
@@ -411,7 +413,7 @@ THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|cro
                            r"|granted\s+(?:asylum|protection|refugee\s+status|citizenship|settlement|leave)[^.;\d]{0,50}?\bto"
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
-                           r"|(?:applications|visas|grants|claims|crossings|vacancies|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
+                           r"|(?:" + _COUNTED_NOUNS + r"|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
                            r"\b(?:fell|fallen|rose|risen|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped|declined|peaked)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
                            r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")"
                            # ("Asylum applications in 2026: 96,870": a label with its period)

@@ -65,14 +65,14 @@ def _article_period(periods: list[PeriodMention], published: date | None, lead_e
     return max(ends) if ends else None
 
 
-def _opening_lines(text: str, line_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _opening_lines(text: str, lowered: str, line_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Headline, standfirst and first paragraph. Datelines, timestamps and bylines ("Thursday 25
     November 2010", "09.12 GMT", "By Jane Smith") are passed over without counting; only the first
     few lines are looked at, not every line of a long article."""
     opening, counted = [], 0
     for sp in islice((sp for sp in line_spans if text[sp[0]:sp[1]].strip()), _LEAD_LINES + _SHORT_LINES):
         opening.append(sp)
-        counted += not _FURNITURE.match(text, *sp) or C.has_flow_cue(C.lowercase(text[sp[0]:sp[1]]))
+        counted += not _FURNITURE.match(text, *sp) or C.has_flow_cue(lowered, *sp)
         if counted == _LEAD_LINES:
             break
     return opening
@@ -103,7 +103,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     reader = Reader(text, published, lowered)
     periods = find_periods(text, published, 0, end, lowered)
     reader.index(find_numbers(text, 0, end), periods)
-    opening = _opening_lines(text, line_spans)
+    opening = _opening_lines(text, lowered, line_spans)
     reader.article_period = _article_period(periods, published, opening[-1][1] if opening else 0)
     reader.article_geography = _article_geography(text, opening)
     first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)

@@ -247,7 +247,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
             qualifier = "at_least"  # "600k-plus arrivals", "200,000 plus"
         found.append(NumberMention(num_start, num_end, text[num_start:num_end], value, value_high, precision,
                                    qualifier, problem))
-    if text.find("thousand", start, end) >= 0 or text.find("housand", start, end) >= 0 or text.find("HOUSAND", start, end) >= 0:
+    if text.find("housand", start, end) >= 0 or text.find("HOUSAND", start, end) >= 0:  # (any case of "thousand")
         worded = worded_thousands(text, start, end)
         if worded:
             found = sorted(found + worded)
@@ -274,6 +274,13 @@ def _below_100(words: str) -> int:
     return sum(_WORD_VALUES[w] for w in re.split(r"[- ]", words.lower()))
 
 
+def _below_1000(hundreds: str | None, rest: str | None, small: str | None) -> int:
+    """"three hundred and thirty", "ninety": a number below a thousand in words."""
+    if hundreds:
+        return _WORD_VALUES[hundreds.lower()] * 100 + (_below_100(rest) if rest else 0)
+    return _below_100(small) if small else 0
+
+
 def worded_thousands(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
     """Counts of thousands spelled out in words, as said aloud or set at a sentence's start."""
     end = len(text) if end is None else end
@@ -287,15 +294,8 @@ def worded_thousands(text: str, start: int = 0, end: int | None = None) -> list[
         pos = m.end()
         if _NOT_A_FLOW_AFTER.match(text, m.end()):
             continue
-        if m.group("hundreds"):
-            value = _WORD_VALUES[m.group("hundreds").lower()] * 100 + (_below_100(m.group("rest")) if m.group("rest") else 0)
-        else:
-            value = _below_100(m.group("small"))
-        value *= 1000
-        if m.group("t_hundreds"):
-            value += _WORD_VALUES[m.group("t_hundreds").lower()] * 100 + (_below_100(m.group("t_rest")) if m.group("t_rest") else 0)
-        elif m.group("t_small"):
-            value += _below_100(m.group("t_small"))
+        value = _below_1000(m.group("hundreds"), m.group("rest"), m.group("small")) * 1000 \
+            + _below_1000(m.group("t_hundreds"), m.group("t_rest"), m.group("t_small"))
         q = QUALIFIER_BEFORE.search(text, max(0, m.start() - 24), m.start())
         qualifier = next(name for name, _ in _QUALIFIERS if q.group(name)) if q else "exact"
         found.append(NumberMention(m.start(), m.end(), m.group(0), value, None, 1000 if value % 1000 == 0 else 1,

@@ -120,8 +120,12 @@ _ON_AN_ESTIMATE = re.compile(r"\b(?:on|than|below|above|compared\s+(?:with|to))\
                              r"(?:estimate|figure|level|total)\s+(?:for\s+|of\s+|in\s+)?$", re.IGNORECASE)
 
 
+def _on_an_estimate(text: str, start: int) -> bool:
+    return _ON_AN_ESTIMATE.search(text, max(0, start - 48), start) is not None
+
+
 def _is_base(text: str, start: int, before: re.Pattern = _ON_BEFORE) -> bool:
-    return bool(before.search(text, max(0, start - 24), start) or _ON_AN_ESTIMATE.search(text, max(0, start - 48), start))
+    return bool(before.search(text, max(0, start - 24), start)) or _on_an_estimate(text, start)
 
 
 def month_end(year: int, month: int) -> date:
@@ -197,7 +201,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
                 continue
             at = m.start("c_year") - len(m.group("cal_prefix"))
             found.append(PeriodMention(at, m.end(), "absolute", month_end(year, year_month),
-                                       bool(_ON_AN_ESTIMATE.search(text, max(0, at - 48), at))))
+                                       _on_an_estimate(text, at)))
         elif m.group("fig_year") or m.group("paren_year"):
             year = int(m.group("fig_year") or m.group("paren_year"))
             if published is None or year < published.year:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import cues as C
-from .clauses import (AND_PENALTY, CLAUSE_PENALTY, COORDINATING, attach, clause_of, comparison_clauses,
-                      comparison_word, counts_no_migrants, kind_of, span_gap)
+from .clauses import (AND_PENALTY, CLAUSE_PENALTY, COORDINATING, another_statement, attach, clause_of,
+                      comparison_clauses, comparison_word, counts_no_migrants, kind_of, span_gap)
 from .numbers import NumberMention
 from .periods import PeriodMention, previous_year, resolve_relative
 
@@ -24,7 +24,7 @@ _SENTENCE_ENDS = set(".!\"'”’")
 _PAIR_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:those|people|the\s+ones|citizens|nationals)\s+)?", re.IGNORECASE)
 # "Britons returning home, EU nationals and non-EU citizens ... respectively": labels in a list, a
 # few words after each
-_RUN_LABEL_JOIN = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:to\s+|for\s+)?", re.IGNORECASE)
+_RUN_LABEL_JOIN = re.compile(r"(?:\s+[\w-]+){0,3}?" + C.LIST_JOIN.pattern + r"(?:to\s+|for\s+)?", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|,(?!\d)")
 _CLAUSE_AFTER = re.compile(r"[,;:]|\s+and\s+", re.IGNORECASE)
 _BEFORE_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
@@ -217,11 +217,10 @@ class Reader:
                 # place named for the figure before, with no other place between
                 d.geography = placed.geography
                 d.extra["placed"] = True
-            elif places and any(";" not in text[min(c.end, n.end):max(c.start, n.start)] for c in places):
+            elif reachable := [c for c in places if not another_statement(text, (c.start, c.end), (n.start, n.end))]:
                 # "For Wales, ... 13,600 departures, according to the ONS": Wales (a place past a ";"
                 # is another statement's: "Net migration 0.24m and rising; Scotland's undecideds ...")
-                d.geography = min((c for c in places if ";" not in text[min(c.end, n.end):max(c.start, n.start)]),
-                                  key=lambda c: span_gap((c.start, c.end), (n.start, n.end))).value
+                d.geography = min(reachable, key=lambda c: span_gap((c.start, c.end), (n.start, n.end))).value
             elif geo_cue or geos:
                 d.geography = "UK"
             else:
@@ -487,9 +486,11 @@ class Reader:
             # revised": the period named is the year earlier itself, the base; the change ends now
             d.period_end, d.period_source = current, "paragraph" if self.context_period else "article"
             return
-        base = next((i for i, (cs, _) in enumerate(clauses) if 0 <= cs - n.end <= 3), None) if d.kind == "change" else None
-        based = [p.period_end for p in periods if base is not None and p.kind == "absolute" and p.period_end
-                 and clause_of(p.start, clauses) == base]
+        # (the comparison clause that opens right after a change: its base)
+        base_clause = next((i for i, (cs, _) in enumerate(clauses) if 0 <= cs - n.end <= 3), None) \
+            if d.kind == "change" else None
+        based = [p.period_end for p in periods if base_clause is not None and p.kind == "absolute" and p.period_end
+                 and clause_of(p.start, clauses) == base_clause]
         own = [p for p in periods if p.kind == "absolute" and clause_of(p.start, clauses) is None and (
             p.start < n.start or not any(n.end <= at < p.start for at, _ in turns))]
         if based and current and current > max(based) and not own:

@@ -125,20 +125,27 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
         full = [row for row in body if len(row) == len(header)]
         period_col = next((i for i in range(labels) if full and all(
             parse_period_label(text[row[i][0]:row[i][1]], published, month) for row in full)), 0)
+        places: dict[tuple[int, int], str | None] = {}  # each label cell read once
+
+        def place(cell: tuple[int, int]) -> str | None:
+            if cell not in places:
+                places[cell] = _place(text, *cell)
+            return places[cell]
+
         place_col = next((i for i in range(labels) if i != period_col and len(full) >= 2 and 2 * sum(
-            _place(text, *row[i]) is not None for row in full) > len(full)), None)
+            place(row[i]) is not None for row in full) > len(full)), None)
         for row, (rs, re_) in zip(body, spans[1:]):
             if len(row) <= max(period_col, place_col or 0):
                 continue
             period = parse_period_label(text[row[period_col][0]:row[period_col][1]], published, month)
             # (a row in a column of countries that names none we know is still somewhere else)
-            place = (_place(text, *row[place_col]) or text[row[place_col][0]:row[place_col][1]].strip()) \
+            row_place = (place(row[place_col]) or text[row[place_col][0]:row[place_col][1]].strip()) \
                 if place_col is not None else None
             for (s, e), (flow, bd) in zip(row[labels:], column_meaning[labels:]):
                 flow = flow or (table_flow if bd else None)
                 cell = _value_cell(text, s, e, scale)
                 if cell and flow:
-                    out.append(TableCell(cell, flow, bd, period, rs, re_, geography=place))
+                    out.append(TableCell(cell, flow, bd, period, rs, re_, geography=row_place))
         return out
     # ...or periods across the header and flows down the first column...
     periods = [parse_period_label(text[s:e], published, month) for s, e in header]
