@@ -1955,3 +1955,24 @@ def test_values_before_the_one_now_put_are_older_vintages():
     got = {f.value: (f.flow, f.period_end, f.status) for f in figs(text, date(2016, 12, 1))}
     assert got[327_000] == ("net_migration", date(2015, 12, 31), "valid")
     assert got[333_000][2] == got[329_000][2] == "quarantined" and got[329_000][0] == "net_migration"
+
+
+def test_that_year_is_the_last_year_named_in_its_own_sentence():
+    text = ("In 2014 the number arriving to study was 190,000. "
+            "Work, the leading reason back in 2006, was given by 205,000 arrivals that year.")
+    got = {f.value: (f.breakdown_value, f.period_end) for f in figs(text, date(2015, 6, 1))}
+    assert got[205_000] == ("work", date(2006, 12, 31))
+
+
+def test_a_figure_weighed_against_takes_the_sentences_own_period():
+    text = ("Work brought 175,000 arrivals in 2005. "
+            "In 2015 work drew 166,000 against study's 191,000.")
+    got = {f.value: (f.breakdown_value, f.period_end) for f in figs(text, date(2016, 6, 1))}
+    assert got[191_000] == ("study", date(2015, 12, 31))
+
+
+def test_a_forecast_word_in_an_as_aside_does_not_make_the_figure_a_forecast():
+    text = "Far from shrinking, as the minister had promised it would, net migration grew by 31,000 in 2012 to 207,000."
+    assert {(f.kind, f.value, f.period_end) for f in figs(text, date(2013, 6, 1))} == {
+        ("change", 31_000, date(2012, 12, 31)), ("estimate", 207_000, date(2012, 12, 31))}
+    assert only("Net migration will drop, as it did before, to 280,000 in 2027, the OBR forecasts.").kind == "forecast"

@@ -187,7 +187,13 @@ _ASIDE_DASH = re.compile(r"\s[—–]\s|\s--\s")
 def _aside_closed(text: str, s: int, ws: int, we: int, at: int) -> bool:
     """The kind word sits in an aside between dashes that closes before the number: "In 2002 — before any
     government had promised to cut the numbers — 498,000 people came"."""
-    return len(_ASIDE_DASH.findall(text, s, ws)) % 2 == 1 and _ASIDE_DASH.search(text, we, at) is not None
+    if len(_ASIDE_DASH.findall(text, s, ws)) % 2 == 1 and _ASIDE_DASH.search(text, we, at) is not None:
+        return True
+    # "Far from falling, as ministers had said it would, net migration rose to 239,000": an aside opened by "as"
+    return "," in text[we:at] and _AS_ASIDE.search(text[s:ws]) is not None
+
+
+_AS_ASIDE = re.compile(r"(?:^|,)\s*(?:just\s+)?as\s+[^,;:()–—]*$", re.IGNORECASE)
 
 
 def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, int, str]],

@@ -522,7 +522,9 @@ class Reader:
                 d.period_end = p.period_end if d.kind == "change" else None  # a change over a span ends with it
                 d.period_source = "sentence" if d.period_end else None
                 return
-            base = anchor if p.kind != "same" else self.context_period or anchor
+            base = anchor if p.kind != "same" else next(
+                (q.period_end for q in reversed(periods) if q.kind == "absolute" and q.period_end and q.end <= p.start),
+                self.context_period or anchor)  # "that year": the last year named, in this sentence first
             if p.kind == "latest":  # "in the latest 12 months": the period the report is about
                 base = self.article_period or self.context_period or anchor
             if p.kind.startswith("previous") and _BEFORE_THAT.match(self.text, p.end):
@@ -541,6 +543,9 @@ class Reader:
         elif clause is not None and comparison_word(self.text, clauses[clause]) not in (
                 "than", "versus", "vs", "vs.", "against"):
             d.period_end, d.period_source = None, None  # compared with an unnamed earlier period
+        elif clause is not None and anchor is not None:
+            # "drew 158,000 in 2012 against study's 182,000": weighed against in the sentence's own period
+            d.period_end, d.period_source = anchor, "sentence"
         elif self.context_period:
             d.period_end, d.period_source = self.context_period, "paragraph"
         else:
