@@ -1976,3 +1976,14 @@ def test_a_forecast_word_in_an_as_aside_does_not_make_the_figure_a_forecast():
     assert {(f.kind, f.value, f.period_end) for f in figs(text, date(2013, 6, 1))} == {
         ("change", 31_000, date(2012, 12, 31)), ("estimate", 207_000, date(2012, 12, 31))}
     assert only("Net migration will drop, as it did before, to 280,000 in 2027, the OBR forecasts.").kind == "forecast"
+
+
+def test_compared_with_a_count_of_another_flow_is_the_same_period():
+    text = ("Net migration was 190,000 in the year to March 2019. "
+            "Some 62,000 of the leavers were EU citizens, compared with 75,000 of the arrivals.")
+    got = {f.value: (f.flow, f.breakdown_value, f.period_end) for f in figs(text, date(2019, 8, 22))}
+    assert got[75_000] == ("immigration", "eu", date(2019, 3, 31))
+    # the same count compared is a year against an unnamed year: no period
+    text = "Net migration was 190,000 in the year to March 2019. Immigration was 610,000, compared with 640,000."
+    got = {f.value: f.period_end for f in figs(text, date(2019, 8, 22))}
+    assert got[610_000] == date(2019, 3, 31) and got[640_000] is None

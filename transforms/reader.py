@@ -162,6 +162,7 @@ class Reader:
                 compared = next(p for p in reversed(drafts) if p.extra.get("clause") in (None, clause))
                 d.flow = flow_cue.value if flow_cue else compared.flow
                 d.breakdown = bd_cue.value if bd_cue else compared.breakdown
+                d.extra["compared"] = compared
             else:
                 if flow_cue is None and len(flows) == 1 and explanations:
                     reach = {c.value for c in cues if c.family == "flow" and (c.start < n.end or bisect.bisect_left(
@@ -465,6 +466,14 @@ class Reader:
                     for d in split:
                         d.flow = "immigration"
 
+    @staticmethod
+    def _another_count(d: Draft) -> bool:
+        """A compared figure of another flow or group: "104,000 of the leavers were British, compared with
+        81,000 of the newcomers" sets two counts of one period side by side, not a year against a year."""
+        compared = d.extra.get("compared")
+        return compared is not None and d.flow is not None and compared.flow is not None and (
+            d.flow != compared.flow or d.breakdown != compared.breakdown)
+
     def _period(self, d: Draft, n: NumberMention, periods: list[PeriodMention], clauses, clause, anchor,
                 turns: list[tuple[int, bool]], explanations: list[int]):
         before = [p for p in periods if p.end <= n.start]
@@ -541,7 +550,8 @@ class Reader:
                 d.period_end, d.period_source = resolve_relative(p, self.article_period), "article"
                 d.extra["relative_to_article"] = p  # re-read once the report's own period is known
         elif clause is not None and comparison_word(self.text, clauses[clause]) not in (
-                "than", "versus", "vs", "vs.", "against"):
+                "than", "versus", "vs", "vs.", "against") and not (
+                    comparison_word(self.text, clauses[clause]).startswith("compared") and self._another_count(d)):
             d.period_end, d.period_source = None, None  # compared with an unnamed earlier period
         elif clause is not None and anchor is not None:
             # "drew 158,000 in 2012 against study's 182,000": weighed against in the sentence's own period
