@@ -1987,3 +1987,9 @@ def test_compared_with_a_count_of_another_flow_is_the_same_period():
     text = "Net migration was 190,000 in the year to March 2019. Immigration was 610,000, compared with 640,000."
     got = {f.value: f.period_end for f in figs(text, date(2019, 8, 22))}
     assert got[610_000] == date(2019, 3, 31) and got[640_000] is None
+
+
+def test_the_size_of_a_survey_sample_is_not_a_flow():
+    text = ("Immigration from outside the EU was 281,000 in the year to June 2017. "
+            "A poll of 2,400 applicants found that 30 per cent of those from outside the EU were less likely to come.")
+    assert [f.value for f in figs(text, date(2017, 11, 30))] == [281_000]

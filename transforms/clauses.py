@@ -231,11 +231,13 @@ def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, 
 
 def counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.Cue | None) -> bool:
     """Stocks of people, age groups and things counted: "2 million EU workers", "aged 18 to 24",
-    "3 million jobs", "Vacancies stood at 829,000", "the number of EU nationals working here"."""
+    "3 million jobs", "Vacancies stood at 829,000", "the number of EU nationals working here", and
+    samples ("a survey of 1,200 students")."""
     after = min(e, n.end + 60)
     return bool(C.STOCK.match(text, n.end, after) and flow_cue is None
                 or C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start)
                 or C.POSSESSION_BEFORE.search(text, max(s, n.start - 30), n.start)
+                or C.SAMPLE_BEFORE.search(text, max(s, n.start - 30), n.start)
                 or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
                 or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
                 or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 100))

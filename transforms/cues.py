@@ -373,6 +373,10 @@ STOCK_BEFORE = starting_with_first_chars(r"\b(?:population(?:\s+of\s+(?:the\s+)?
 POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:around|about|some|roughly|nearly|almost|over"
                                r"|more\s+than|approximately|an\s+estimated|fewer\s+than|under)\s+)?$", _I)
 
+# "a survey of 1,200 prospective students", "polled 2,000 adults": the size of a sample, not people moving
+SAMPLE_BEFORE = re.compile(r"\b(?:(?:survey|poll|sample|panel|questionnaire)\s+of|(?:surveyed|polled|questioned|interviewed|sampled))"
+                           r"\s+(?:(?:around|about|some|roughly|nearly|almost|over|more\s+than|just\s+over|fewer\s+than)\s+)?$", _I)
+
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
