@@ -1993,3 +1993,21 @@ def test_the_size_of_a_survey_sample_is_not_a_flow():
     text = ("Immigration from outside the EU was 281,000 in the year to June 2017. "
             "A poll of 2,400 applicants found that 30 per cent of those from outside the EU were less likely to come.")
     assert [f.value for f in figs(text, date(2017, 11, 30))] == [281_000]
+
+
+def test_each_and_both_give_one_figure_for_each_of_two_joined_groups():
+    for text in ("Immigration rose in 2011. Work and study each drew 190,000, and family 60,000.",
+                 "Immigration rose in 2011. Both work and study drew 190,000 arrivals.",
+                 "Immigration for work and study was 190,000 each in 2011."):
+        got = sorted((f.flow, f.breakdown_value, f.value) for f in figs(text, date(2012, 5, 24)) if f.value == 190_000)
+        assert got == [("immigration", "study", 190_000), ("immigration", "work", 190_000)], text
+        ids = [f.figure_id for f in figs(text, date(2012, 5, 24))]
+        assert len(ids) == len(set(ids))
+    # joined with no "each": one number for the two together, a figure for neither
+    assert figs("Immigration rose in 2011. Work and study drew 380,000 between them.", date(2012, 5, 24)) == []
+
+
+def test_a_questions_own_verb_names_the_flow_of_its_answer():
+    text = "Who left? Britons, at 127,000, in 2014. Who came? EU citizens, 200,000 of them in 2014."
+    got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2015, 5, 21))]
+    assert got == [("emigration", "british", 127_000), ("immigration", "eu", 200_000)]

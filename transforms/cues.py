@@ -373,6 +373,10 @@ STOCK_BEFORE = starting_with_first_chars(r"\b(?:population(?:\s+of\s+(?:the\s+)?
 POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:around|about|some|roughly|nearly|almost|over"
                                r"|more\s+than|approximately|an\s+estimated|fewer\s+than|under)\s+)?$", _I)
 
+# "Who came?", "How many left?": a question's own verb names the flow of its answer
+QUESTION_FLOW = re.compile(r"\b(?:who|how\s+many(?:\s+people)?)\s+(came|arrived|left|emigrated)\b", _I)
+QUESTION_FLOWS = {"came": "immigration", "arrived": "immigration", "left": "emigration", "emigrated": "emigration"}
+
 # "a survey of 1,200 prospective students", "polled 2,000 adults": the size of a sample, not people moving
 SAMPLE_BEFORE = re.compile(r"\b(?:(?:survey|poll|sample|panel|questionnaire)\s+of|(?:surveyed|polled|questioned|interviewed|sampled))"
                            r"\s+(?:(?:around|about|some|roughly|nearly|almost|over|more\s+than|just\s+over|fewer\s+than)\s+)?$", _I)
@@ -518,7 +522,7 @@ def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in MASKS.finditer(text, start, end)]
 
 
-_COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", _I)
+COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", _I)
 
 
 def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
@@ -526,7 +530,7 @@ def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
     group's own number: both cues are dropped."""
     joined = set()
     for a, b in zip(cues, cues[1:]):
-        if a.value.partition(":")[0] == b.value.partition(":")[0] and _COORDINATION.fullmatch(text, a.end, b.start):
+        if a.value.partition(":")[0] == b.value.partition(":")[0] and COORDINATION.fullmatch(text, a.end, b.start):
             joined.update((a.start, b.start))
     return [c for c in cues if c.start not in joined] if joined else cues
 

@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-49"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-50"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -214,7 +214,7 @@ def _finish(article_id: str, text: str, published: date | None, d: Draft, origin
     dim, _, value = (d.breakdown or "").partition(":")
     period_end = d.period_end if d.kind in ("estimate", "change") else None
     figure = Figure(
-        figure_id=f"{article_id}:{n.start}", article_id=article_id, kind=d.kind, direction=d.direction, flow=d.flow,
+        figure_id=f"{article_id}:{n.start}" + (":2" if d.extra.get("twin") else ""), article_id=article_id, kind=d.kind, direction=d.direction, flow=d.flow,
         breakdown_dim=dim or None, breakdown_value=value or None, geography=d.geography or "UK",
         period_end=period_end, period_months=12 if period_end else None, value=n.value, value_high=n.value_high,
         precision=n.precision, qualifier=n.qualifier, raw_text=original[n.start:n.end],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import cues as C
@@ -43,6 +43,12 @@ class Draft:
     period_source: str | None = None
     source: str = "prose"
     extra: dict = field(default_factory=dict)
+
+
+_EACH_BEFORE = re.compile(r"\s+each\b[^,;:.\d]{0,40}", re.IGNORECASE)  # "... each brought in 170,000"
+_EACH_AFTER = re.compile(r"\s+(?:people\s+)?each\b", re.IGNORECASE)    # "... drew 170,000 each"
+_BOTH = re.compile(r"\bboth\s+(?:the\s+)?$", re.IGNORECASE)
+_UP_TO = re.compile(r"[^,;:.\d]{0,40}")
 
 
 def _run_ending(text: str, drafts: list[Draft], at: int) -> list[Draft]:
@@ -114,6 +120,8 @@ class Reader:
             # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
             # it; a question ("How many people left in 2023?") names the flow of its answer.
             lead = [c.value for c in C.find_cues(text, s, e, self.lowered) if c.family == "flow"]
+            asked = C.QUESTION_FLOW.search(text, s, e) if ending == "?" and not lead else None
+            lead = lead or ([C.QUESTION_FLOWS[asked.group(1).lower()]] if asked else [])  # "Who came?"
             if len(set(lead)) == 1:
                 self.previous_flow = lead[0]
                 self.question_flow = lead[0] if ending == "?" else None
@@ -299,6 +307,8 @@ class Reader:
             self._respectively(drafts, s, e, periods, clauses)
         if "former" in text[s:e] or "latter" in text[s:e]:
             self._former_latter(drafts, s)
+        if "each" in text[s:e] or "both" in text[s:e].lower():
+            drafts = self._each(drafts, s, e)
         self._parts_of_a_total(drafts)
         for d in drafts:
             if d.flow and not d.breakdown and d.kind == "estimate" and d.number.value:
@@ -372,6 +382,29 @@ class Reader:
             # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
             d.flow = self.previous_flow or self.earlier_flow or self.article_flow
         d.extra["inherited"] = d.flow is not None
+
+    def _each(self, drafts: list[Draft], s: int, e: int) -> list[Draft]:
+        """"Work and study each brought in 170,000", "Both work and study drew 170,000": one number, a
+        figure for each of the two groups joined right before it."""
+        text, out = self.text, []
+        groups = C.labels_in_order(text, s, e, self.lowered)["breakdown"]
+        for d in drafts:
+            out.append(d)
+            if d.breakdown is not None or d.kind != "estimate":
+                continue
+            pair = next(((a, b) for a, b in zip(groups, groups[1:])
+                         if a.value.partition(":")[0] == b.value.partition(":")[0] and a.value != b.value
+                         and C.COORDINATION.fullmatch(text, a.end, b.start)
+                         and (_EACH_BEFORE.fullmatch(text, b.end, d.number.start)
+                              or _EACH_AFTER.match(text, d.number.end) and _UP_TO.fullmatch(text, b.end, d.number.start)
+                              or _BOTH.search(text, max(s, a.start - 10), a.start)
+                              and _UP_TO.fullmatch(text, b.end, d.number.start))), None)
+            if pair:
+                d.breakdown = pair[0].value
+                if d.flow is None:
+                    self._lean_on_context(d, out[:-1], anaphoric=False)  # as if the group were named alone
+                out.append(replace(d, breakdown=pair[1].value, extra=dict(d.extra, twin=True)))
+        return out
 
     def _respectively(self, drafts: list[Draft], s: int, e: int, periods: list[PeriodMention], clauses) -> None:
         """"Immigration and emigration were 1.2 million and 500,000 respectively": the numbers of a run
