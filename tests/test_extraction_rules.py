@@ -2011,3 +2011,14 @@ def test_a_questions_own_verb_names_the_flow_of_its_answer():
     text = "Who left? Britons, at 127,000, in 2014. Who came? EU citizens, 200,000 of them in 2014."
     got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2015, 5, 21))]
     assert got == [("emigration", "british", 127_000), ("immigration", "eu", 200_000)]
+
+
+def test_moves_between_the_uks_nations_are_not_flows():
+    text = ("Net migration to Wales was 14,000 in 2019, with 31,000 arriving from overseas. "
+            "Another 6,000 people moved to Wales from the rest of the UK, and 4,000 left for Scotland.")
+    assert sorted((f.flow, f.geography, f.value) for f in figs(text, date(2020, 6, 25))) == [
+        ("immigration", "Wales", 31_000), ("net_migration", "Wales", 14_000)]
+    # from abroad to one of the nations is a flow, in a story about the UK too
+    got = [(f.flow, f.value) for f in figs("Immigration to the UK was 612,000 in 2019; 28,000 of the arrivals "
+                                            "came to Scotland.", date(2020, 6, 25))]
+    assert ("immigration", 612_000) in got

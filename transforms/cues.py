@@ -373,6 +373,14 @@ STOCK_BEFORE = starting_with_first_chars(r"\b(?:population(?:\s+of\s+(?:the\s+)?
 POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:around|about|some|roughly|nearly|almost|over"
                                r"|more\s+than|approximately|an\s+estimated|fewer\s+than|under)\s+)?$", _I)
 
+# Moves between the UK's nations are internal migration, not flows across the UK's border: "11,000
+# moved to Scotland from the rest of the UK", "12,900 went the other way, to England, Scotland or Wales"
+INTERNAL_MOVE = re.compile(r"\b(?:from|to|for|into|with)\s+(?:the\s+)?(?:rest\s+of|other\s+parts\s+of|elsewhere\s+in)\s+"
+                           r"(?:the\s+)?(?:UK|United\s+Kingdom|Britain)\b|\bwithin\s+the\s+(?:UK|United\s+Kingdom)\b"
+                           r"|\binternal\s+migration\b|\bcross-border\s+moves?\b", _I)
+NATION_MOVE = re.compile(r"\b(?i:from|to|for|into)\s+(England|Scotland|Wales|Northern\s+Ireland|Great\s+Britain)\b")
+UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
+
 # "Who came?", "How many left?": a question's own verb names the flow of its answer
 QUESTION_FLOW = re.compile(r"\b(?:who|how\s+many(?:\s+people)?)\s+(came|arrived|left|emigrated)\b", _I)
 QUESTION_FLOWS = {"came": "immigration", "arrived": "immigration", "left": "emigration", "emigrated": "emigration"}

@@ -242,6 +242,8 @@ class Reader:
                 # "The population grew by 174,000 through migration", "Migration adds 230,000 to UK population"
                 d.flow, d.kind, d.direction = "net_migration", "estimate", None
                 d.extra["inherited"] = False
+            elif self._within_the_uk(d, numbers, i, s, e):
+                d.flow = None
             elif counts_no_migrants(text, s, e, n, flow_cue) or drafts and drafts[-1].extra.get("things") \
                     and C.INCLUDING.search(text, max(s, n.start - 20), n.start):
                 d.flow = None  # ("1.13 million visas ..., including 291,000 to students": more of the same things)
@@ -382,6 +384,17 @@ class Reader:
             # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
             d.flow = self.previous_flow or self.earlier_flow or self.article_flow
         d.extra["inherited"] = d.flow is not None
+
+    def _within_the_uk(self, d: Draft, numbers: list[NumberMention], i: int, s: int, e: int) -> bool:
+        """A move between the UK's nations, said between this number and its neighbours: "11,000 moved to
+        Scotland from the rest of the UK", or, in a story about one nation, "9,000 left for England"."""
+        lo = numbers[i - 1].end if i > 0 else s
+        hi = numbers[i + 1].start if i + 1 < len(numbers) else e
+        if C.INTERNAL_MOVE.search(self.text, lo, hi):
+            return True
+        home = {d.geography, self.context_geography, self.article_geography} & C.UK_NATIONS
+        return bool(home) and any(" ".join(m.group(1).split()) not in home
+                                  for m in C.NATION_MOVE.finditer(self.text, lo, hi))
 
     def _each(self, drafts: list[Draft], s: int, e: int) -> list[Draft]:
         """"Work and study each brought in 170,000", "Both work and study drew 170,000": one number, a
