@@ -2022,3 +2022,19 @@ def test_moves_between_the_uks_nations_are_not_flows():
     got = [(f.flow, f.value) for f in figs("Immigration to the UK was 612,000 in 2019; 28,000 of the arrivals "
                                             "came to Scotland.", date(2020, 6, 25))]
     assert ("immigration", 612_000) in got
+
+
+def test_more_leaving_than_arriving_is_net_migration_below_zero():
+    pub = date(2021, 5, 27)
+    assert [(f.flow, f.breakdown_value, f.value, f.kind) for f in figs(
+        "There was a net outflow of 41,000 EU nationals in 2020.", pub)] == [("net_migration", "eu", -41_000, "estimate")]
+    assert [(f.flow, f.breakdown_value, f.value) for f in figs(
+        "British emigration outstripped British immigration by 52,000 in 2020.", pub)] == [
+        ("net_migration", "british", -52_000)]
+    f = only("Some 30,000 more EU citizens left than arrived in 2020.", pub)
+    assert (f.flow, f.value, f.kind, f.breakdown_value) == ("net_migration", -30_000, "estimate", "eu")
+    f = only("Net emigration of British citizens was more than 60,000 in 2020.", pub)
+    assert (f.value, f.qualifier) == (-60_000, "at_most")
+    # fewer leaving than a year before is still a change in departures
+    f = only("Emigration fell in 2020: 32,000 fewer people left than in 2019.", pub)
+    assert (f.kind, f.flow, f.value) == ("change", "emigration", 32_000)

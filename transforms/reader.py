@@ -51,6 +51,16 @@ _BOTH = re.compile(r"\bboth\s+(?:the\s+)?$", re.IGNORECASE)
 _UP_TO = re.compile(r"[^,;:.\d]{0,40}")
 
 
+def _negated(n: NumberMention) -> NumberMention:
+    """Minus a number: "a net outflow of more than 80,000" is net migration below -80,000."""
+    if n.value is None or n.value < 0:
+        return n
+    flipped = {"at_least": "at_most", "at_most": "at_least"}.get(n.qualifier, n.qualifier)
+    high = -n.value_high if n.value_high is not None else None
+    return n._replace(value=high if high is not None else -n.value, value_high=-n.value if high is not None else None,
+                      qualifier=flipped)
+
+
 def _run_ending(text: str, drafts: list[Draft], at: int) -> list[Draft]:
     """The numbers joined by commas and "and" that end right before `at` (a few words may follow them:
     "270,000 and 301,000 non-EU citizens respectively")."""
@@ -300,6 +310,9 @@ class Reader:
                     and d.period_end in (None, main_draft.period_end):
                 d.period_end, d.period_source = main_draft.period_end, main_draft.period_source
                 d.extra["superseded"] = True
+        for d in drafts:
+            if d.flow == C.NET_OUTFLOW:
+                d.flow, d.number = "net_migration", _negated(d.number)
         self.question_flow = None  # answered
         last = next((d for d in reversed(drafts) if d.flow), None)
         if last is not None:
