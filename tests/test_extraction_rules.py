@@ -2038,3 +2038,9 @@ def test_more_leaving_than_arriving_is_net_migration_below_zero():
     # fewer leaving than a year before is still a change in departures
     f = only("Emigration fell in 2020: 32,000 fewer people left than in 2019.", pub)
     assert (f.kind, f.flow, f.value) == ("change", "emigration", 32_000)
+
+
+def test_a_group_named_first_frames_every_number_of_its_sentence():
+    text = "Net migration was 200,000 in 2019. Among non-EU citizens, 380,000 arrived and 90,000 left."
+    got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2020, 5, 21))][1:]
+    assert got == [("immigration", "non_eu", 380_000), ("emigration", "non_eu", 90_000)]

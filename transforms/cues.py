@@ -158,6 +158,8 @@ GEOGRAPHY_CUES = [(name, f"(?:{pattern})(?![a-z])") for name, pattern in _COUNTR
     # who published a figure, not where it is about: it yields to a country named in the sentence
     (SOURCE_UK, r"\bONS\b|Office\s+for\s+National\s+Statistics|Home\s+Office")]
 # "For Wales, the equivalent figures were ...": a place named first frames the whole sentence
+GROUP_FRAME = re.compile(r"\s*(?:among|for)\s+(?:the\s+)?", _I)
+GROUP_FRAME_COMMA = re.compile(r"(?:\s+(?:citizens|nationals|migrants|people|arrivals|newcomers))?\s*,", _I)
 PLACE_FRAME = re.compile(r"\s*(?:for|in|across)\s+(?:the\s+)?", _I)
 FRAME_COMMA = re.compile(r"(?:'s\s+figures?)?\s*,")
 # A list of proper names running up to a place: "for Australia, Canada, Spain and "

@@ -158,6 +158,9 @@ class Reader:
         framed = next((c for c in geos if c.value != C.SOURCE_UK and C.PLACE_FRAME.fullmatch(text, s, c.start)
                        and C.FRAME_COMMA.match(text, c.end)), None)
         anaphoric = bool(C.ANAPHORA.search(text, s, e))
+        # "Among EU citizens, 61,000 arrived and 124,000 left": a group named first frames the sentence
+        group_frame = next((c for c in cues if c.family == "breakdown" and C.GROUP_FRAME.fullmatch(text, s, c.start)
+                            and C.GROUP_FRAME_COMMA.match(text, c.end)), None)
         # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
         turns = [(m.start(), m.group(0).strip().lower() == "and") for m in C.NEW_ASSERTION.finditer(text, s, e)] \
             if len(periods) > 1 else []
@@ -191,6 +194,8 @@ class Reader:
                 d.breakdown = bd_cue.value if bd_cue else None
                 if d.flow is None:
                     self._lean_on_context(d, drafts, anaphoric)
+            if group_frame is not None and bd_cue is None and d.breakdown is None:
+                d.breakdown = group_frame.value
             if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
                     text, drafts[-1].number.end, n.start) or self._from_to(drafts[-1], n, clauses)):
                 # "EU immigration rose by 42,000 to 228,000", "fell from 284,000 in the year to June
