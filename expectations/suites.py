@@ -109,7 +109,9 @@ MIGRATION_BREAKDOWNS = Suite(
         *in_set("flow", FLOWS, nullable=False),
         *in_set("breakdown_dim", BREAKDOWN_DIMS, nullable=False),
         *in_set("breakdown_value", BREAKDOWN_VALUES, nullable=False),
-        between("value", min_value=0),
+        _flow_bounds("immigration_value", "immigration"),
+        _flow_bounds("emigration_value", "emigration"),
+        _flow_bounds("net_migration_value", "net_migration"),
         between("total_excess", max_value=0),  # a part may not exceed its flow's total
         between("split_excess", max_value=0),  # a complete split must add up to its whole
         Check("expect_compound_columns_to_be_unique",

@@ -68,6 +68,9 @@ def breakdowns() -> pd.DataFrame:
         "breakdown_value": ["eu8", "new_commonwealth", "study"],
         "value": [77_000.0, 151_000.0, 190_000.0],
         "vintage": ["2012-05", "2012-05", "2012-05"],
+        "immigration_value": [77_000.0, 151_000.0, 190_000.0],
+        "emigration_value": [None, None, None],
+        "net_migration_value": [None, None, None],
         "article_ids": ["b1", "b1", "b2"],
         "total_excess": [-489_000.0, -415_000.0, None],
         "split_excess": [None, None, None],
@@ -199,6 +202,15 @@ def test_breakdown_exceeding_total_fails():
     rows = outcome(report, "expect_column_values_to_be_between(total_excess)").offending_rows
     assert rows == [{"period_end": "2011-12-31", "flow": "immigration",
                      "breakdown_value": "new_commonwealth", "vintage": "2012-05", "article_ids": "b1"}]
+
+
+def test_a_groups_net_migration_may_be_negative_but_its_arrivals_may_not():
+    df = breakdowns()
+    df.loc[2, ["flow", "breakdown_dim", "breakdown_value", "value"]] = ["net_migration", "citizenship", "eu", -63_000.0]
+    df.loc[2, ["immigration_value", "net_migration_value"]] = [None, -63_000.0]
+    assert validate("migration_breakdowns", df).success
+    df.loc[0, ["value", "immigration_value"]] = [-77_000.0, -77_000.0]
+    assert failed(validate("migration_breakdowns", df)) == {"expect_column_values_to_be_between(immigration_value)"}
 
 
 def test_duplicate_breakdown_key_fails_compound_uniqueness():

@@ -157,3 +157,19 @@ def test_the_figures_suite_audits_each_extraction_until_it_passes(seed_copy, tmp
     monkeypatch.undo()
     again = materialize_all(seed_copy, path)  # still unaudited, so checked again, and it fails again
     assert not again.success and rows(again) == 1
+
+
+def test_a_groups_negative_net_migration_is_published(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "outflow.txt").write_text(
+        "EU citizens leave in greater numbers\n\n"
+        "Net migration to the UK was 154,000 in 2025: 806,000 people arrived and 652,000 left. Among EU "
+        "citizens, 61,000 arrived and 124,000 left, a net outflow of 63,000 EU nationals.\n")
+    (articles / "manifest.csv").write_text("article_id,file,published,note\noutflow,outflow.txt,2026-05-21,\n")
+    path = tmp_path / "wh.duckdb"
+    assert materialize_all(articles, path).success
+    assert set(query(path, MART_BREAKDOWNS)) == {
+        ("2025-12-31", "immigration", "citizenship", "eu", 61_000),
+        ("2025-12-31", "emigration", "citizenship", "eu", 124_000),
+        ("2025-12-31", "net_migration", "citizenship", "eu", -63_000)}
