@@ -2044,3 +2044,11 @@ def test_a_group_named_first_frames_every_number_of_its_sentence():
     text = "Net migration was 200,000 in 2019. Among non-EU citizens, 380,000 arrived and 90,000 left."
     got = [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2020, 5, 21))][1:]
     assert got == [("immigration", "non_eu", 380_000), ("emigration", "non_eu", 90_000)]
+
+
+def test_a_timeline_labels_note_gives_the_month_of_its_year():
+    text = ("Net migration, year by year\n\n"
+            "2013 – 209,000 (calendar year)\n2014 – 254,000 (year ending March)\n2015 – 297,000 (YE Sep)\n")
+    assert [(f.flow, f.period_end, f.value) for f in figs(text, date(2016, 2, 25))] == [
+        ("net_migration", date(2013, 12, 31), 209_000), ("net_migration", date(2014, 3, 31), 254_000),
+        ("net_migration", date(2015, 9, 30), 297_000)]

@@ -167,6 +167,11 @@ def _period_matches(lowered: str, start: int, end: int):
             pos = m.end()
 
 
+# A timeline label's note on the same line: "(year ending June)", "(YE Sep)", "(calendar year)"
+_LABEL_MONTH_NOTE = re.compile(r"[^\n(]{0,60}?\(\s*(?:(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to)\s+"
+                               r"(?P<month>" + _MONTH + r")|YE\s+(?P<month2>" + _MONTH + r")|(?P<cal>calendar\s+year))\s*\)", re.I)
+
+
 def find_periods(text: str, published: date | None, start: int = 0, end: int | None = None,
                  lowered: str | None = None) -> list[PeriodMention]:
     """Every period mention in text[start:end]; pass `cues.lowercase(text)` as `lowered` if it is at hand."""
@@ -175,7 +180,10 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
     # "each year below is the 12 months to the end of March": an article that says what its years are
     year_month = _years_are(text)
     label_month = None
+    noted = 0  # the end of a label's note ("2011 – 247,000 (year ending June)"), read with the label
     for m in _period_matches(lowercase(text) if lowered is None else lowered, start, end):
+        if m.start() < noted:
+            continue
         if (m.group("label_year") or m.group("label_year2")) and label_month is None:
             label_month = year_end_month(text) if year_month == 12 else year_month
         if m.group("q_ending"):
@@ -224,7 +232,12 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             found.append(PeriodMention(m.start(), m.end(), "next", None))
         elif m.group("label_year") or m.group("label_year2"):
             group = "label_year" if m.group("label_year") else "label_year2"
-            ends = month_end(int(m.group(group)), label_month)
+            note = _LABEL_MONTH_NOTE.match(text, m.end(group), end)
+            if note:  # "2011 – 247,000 (year ending June)": the label's year, the note's month
+                noted = note.end()
+            month = (12 if note.group("cal") else MONTHS[(note.group("month") or note.group("month2")).lower().rstrip(".")]) \
+                if note else label_month
+            ends = month_end(int(m.group(group)), month)
             if published is None or ends <= published:
                 found.append(PeriodMention(m.start(), m.end(group), "absolute", ends))
         elif m.group("ordinal"):

@@ -17,7 +17,7 @@ from .periods import PeriodMention, previous_year, resolve_relative
 _HEADING_WIDTH = 120
 _PLAIN_REACH = 2  # sentences without figures looked back through
 _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around|some|nearly|almost|over|under)?\s*"
-                          r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*", re.I)
+                          r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*(?:\([^()\d\n]{0,40}\)\s*)?", re.I)  # "(calendar year)"
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
 # "citizens of other EU countries and those from outside the Union": two groups set side by side
