@@ -2052,3 +2052,10 @@ def test_a_timeline_labels_note_gives_the_month_of_its_year():
     assert [(f.flow, f.period_end, f.value) for f in figs(text, date(2016, 2, 25))] == [
         ("net_migration", date(2013, 12, 31), 209_000), ("net_migration", date(2014, 3, 31), 254_000),
         ("net_migration", date(2015, 9, 30), 297_000)]
+
+
+def test_a_figure_after_a_sentence_about_counted_things_is_of_those_things():
+    text = ("Net migration in 2018 was 258,000.\n\n"
+            "Q: Why do so many more people register for National Insurance numbers?\n\n"
+            "A: The DWP figure is 600,000 in the year to March, but it counts short stays.")
+    assert [(f.flow, f.value) for f in figs(text, date(2019, 5, 23))] == [("net_migration", 258_000)]

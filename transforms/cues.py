@@ -405,7 +405,7 @@ SAMPLE_BEFORE = re.compile(r"\b(?:(?:survey|poll|sample|panel|questionnaire)\s+o
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
                            r"residing|studying|in\s+work|joining|registered|on\s+the\s+register)\b[^;:]{0,80}$", _I)
-COUNTED_NOUN = re.compile(r"\b(?:registrations|" + _COUNTED_NOUNS + r")\b", _I)
+COUNTED_NOUN = re.compile(r"\b(?:registrations|national\s+insurance\s+numbers|" + _COUNTED_NOUNS + r")\b", _I)
 # "EU and non-EU citizens together outnumbered them, the former at 86,000 and the latter at 112,000"
 FORMER_LATTER = re.compile(r"\bthe\s+(former|latter)(?:\s+(?:at|with|numbered|numbering|was|were|on|of|totalling|totaling))?\s+$", _I)
 # "higher than in 2003, when 513,000 people arrived": a "when" clause is dated by the period before it

@@ -135,7 +135,7 @@ class Reader:
             if len(set(lead)) == 1:
                 self.previous_flow = lead[0]
                 self.question_flow = lead[0] if ending == "?" else None
-        elif not numbers:
+        if not numbers and (not self.lead_in or ending == "?"):
             self.plains.append((s, e))  # a sentence without figures may name what the next one is about
         if numbers:
             self.plains = []
@@ -391,8 +391,10 @@ class Reader:
             named = self._plain_flow()
             if named:  # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
                 d.flow, d.breakdown = named
-            elif self.after_things:
-                return  # "23,705 asylum applications ... The correct figure is 23,507": the same things
+            elif self.after_things or self.plains and C.COUNTED_NOUN.search(self.text, *self.plains[-1]):
+                # "23,705 asylum applications ... The correct figure is 23,507", "... registering for National
+                # Insurance numbers. The DWP figure is 193,000": the same things
+                return
             elif len(self.previous_flows) > 1 and self.article_flow:
                 # "1.2m arrived while 532k left. The ONS also raised its estimate for the previous
                 # year to 764k": with two flows just given, "its estimate" is the article's own topic
