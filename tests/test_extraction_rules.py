@@ -2059,3 +2059,10 @@ def test_a_figure_after_a_sentence_about_counted_things_is_of_those_things():
             "Q: Why do so many more people register for National Insurance numbers?\n\n"
             "A: The DWP figure is 600,000 in the year to March, but it counts short stays.")
     assert [(f.flow, f.value) for f in figs(text, date(2019, 5, 23))] == [("net_migration", 258_000)]
+
+
+def test_a_question_naming_one_group_gives_the_group_of_its_answer():
+    text = ("Q: How many people came in 2016?\nA: About 588,000.\n\n"
+            "Q: And the Romanians and Bulgarians?\nA: 48,000 of the arrivals.")
+    assert [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2017, 5, 25))] == [
+        ("immigration", None, 588_000), ("immigration", "eu2", 48_000)]

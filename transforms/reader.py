@@ -18,6 +18,7 @@ _HEADING_WIDTH = 120
 _PLAIN_REACH = 2  # sentences without figures looked back through
 _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around|some|nearly|almost|over|under)?\s*"
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*(?:\([^()\d\n]{0,40}\)\s*)?", re.I)  # "(calendar year)"
+_LIVING = re.compile(r"\b(?:live|lives|living|resident|residents|population)\b", re.IGNORECASE)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
 # "citizens of other EU countries and those from outside the Union": two groups set side by side
@@ -85,6 +86,7 @@ class Reader:
         self.previous_flow: str | None = None
         self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
         self.question_flow: str | None = None        # the flow a question just asked about
+        self.question_group: str | None = None       # ...and the one group it named, if any
         self.lead_in = False                         # the last line read introduces a list: ":" or a heading
         self.plains: list[tuple[int, int]] = []      # sentences without figures since the last with some
         self.last_flow: str | None = None            # the flow of the last figure read
@@ -129,7 +131,11 @@ class Reader:
         if not numbers and (ending in (":", "?") or heading):
             # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
             # it; a question ("How many people left in 2023?") names the flow of its answer.
-            lead = [c.value for c in C.find_cues(text, s, e, self.lowered) if c.family == "flow"]
+            named = C.find_cues(text, s, e, self.lowered)
+            lead = [c.value for c in named if c.family == "flow"]
+            groups = {c.value for c in named if c.family == "breakdown"}
+            # "Romanians and Bulgarians?" (not "How many Britons live in other EU countries?": people, not a flow)
+            self.question_group = groups.pop() if ending == "?" and len(groups) == 1 and not _LIVING.search(text, s, e) else None
             asked = C.QUESTION_FLOW.search(text, s, e) if ending == "?" and not lead else None
             lead = lead or ([C.QUESTION_FLOWS[asked.group(1).lower()]] if asked else [])  # "Who came?"
             if len(set(lead)) == 1:
@@ -194,8 +200,8 @@ class Reader:
                 d.breakdown = bd_cue.value if bd_cue else None
                 if d.flow is None:
                     self._lean_on_context(d, drafts, anaphoric)
-            if group_frame is not None and bd_cue is None and d.breakdown is None:
-                d.breakdown = group_frame.value
+            if bd_cue is None and d.breakdown is None:
+                d.breakdown = group_frame.value if group_frame is not None else self.question_group
             if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
                     text, drafts[-1].number.end, n.start) or self._from_to(drafts[-1], n, clauses)):
                 # "EU immigration rose by 42,000 to 228,000", "fell from 284,000 in the year to June
@@ -318,7 +324,7 @@ class Reader:
         for d in drafts:
             if d.flow == C.NET_OUTFLOW:
                 d.flow, d.number = "net_migration", _negated(d.number)
-        self.question_flow = None  # answered
+        self.question_flow = self.question_group = None  # answered
         last = next((d for d in reversed(drafts) if d.flow), None)
         if last is not None:
             self.last_flow, self.last_breakdown = last.flow, last.breakdown
