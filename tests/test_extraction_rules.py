@@ -2066,3 +2066,17 @@ def test_a_question_naming_one_group_gives_the_group_of_its_answer():
             "Q: And the Romanians and Bulgarians?\nA: 48,000 of the arrivals.")
     assert [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2017, 5, 25))] == [
         ("immigration", None, 588_000), ("immigration", "eu2", 48_000)]
+
+
+def test_abbreviations_do_not_end_a_sentence_and_name_their_flows():
+    text = "Net migr. 208k in the year to June 2025. Imm. 884k, emig. 676k. Arrivals: non-EU 702k | EU 74k | Brits 108k"
+    assert [(f.flow, f.breakdown_value, f.value) for f in figs(text, date(2025, 11, 27))] == [
+        ("net_migration", None, 208_000), ("immigration", None, 884_000), ("emigration", None, 676_000),
+        ("immigration", "non_eu", 702_000), ("immigration", "eu", 74_000), ("immigration", "british", 108_000)]
+    f = only("Figures out today show approx. 872,000 people moved to the UK in the year to June 2025.")
+    assert f.sentence.startswith("Figures out today")
+
+
+def test_the_size_of_a_poll_written_n_equals_is_not_a_flow():
+    text = "Net migration was 204,000 in the year to June 2025.\nPoll: 6 in 10 say immigration too high (YouGov, n=2,104)"
+    assert [f.value for f in figs(text, date(2025, 11, 27))] == [204_000]

@@ -32,7 +32,7 @@ FLOW_CUES = [
      r"|more\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)\s+than\s+(?:arrived|came|arrivals|immigrants)"
      r"|(?:departures|emigration|outflows?|leavers|emigrants)\s+(?:exceeded|outstripped|outnumbered|outpaced|topped)\s+"
      r"(?:(?:EU|non-EU|British)\s+)?(?:arrivals|immigration|inflows?|immigrants)"),
-    ("net_migration", r"nett?\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow)"
+    ("net_migration", r"nett?\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow|migr\.)"
                       r"|net(?=\s+[\d£$€])"  # "leaving a net 151,000"
                       # "Net: 685k" in a run of labelled figures
                       r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
@@ -51,7 +51,7 @@ FLOW_CUES = [
                       r"\s+over\s+(?:departures|emigration|outflows?|emigrants|those\s+leaving)"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
+    ("emigration", r"emigra\w*|emigrants?|emig\.|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|(?<=[\dkm]\s)out(?=\s*(?:[,;.)]|$))"  # "815k in, 685k out"
                    r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
@@ -59,7 +59,7 @@ FLOW_CUES = [
     ("other_way", r"(?:moved|moving|went|going|headed|heading|travelled|travelling)\s+(?:in\s+)?the\s+other\s+(?:way|direction)"),
     # "came to 387,000", "came in at 216,000": the verb of an amount ("amounted to"), not of arriving
     # ("visas had come to an end", "came to power", "come to terms": idioms, not arriving)
-    ("immigration", r"immigra\w*|immigrants?|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
+    ("immigration", r"immigra\w*|immigrants?|imm\.|arriv\w*|(?:came|coming|come)\s+(?:to|in|here|for)" + _NOT_AN_AMOUNT +
                     r"(?!\s+(?:an?\s+(?:end|halt|close|stop|head)|power|terms|light|mind|pass|nothing|grief)\b)" +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
                     r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|moved\s+here"
@@ -113,8 +113,10 @@ BREAKDOWN_CUES = [
     ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
     ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
     # "EU immigration was 170,000": the flow of EU citizens
-    ("citizenship", "eu", r"\bEU\s+(?:citizens|nationals|migrants|immigrants|workers|residents|arrivals|people"
-                          r"|immigration|emigration|migration|net\s+migration)"
+    ("citizenship", "eu", r"\bEU\s+(?:citizens|nationals|migrants|immigrants|emigrants|workers|residents|arrivals|departures"
+                          r"|leavers|newcomers|people|inflows?|outflows?|immigration|emigration|migration|net\s+migration)"
+                          # a label in a run of figures: "non-EU 702k | EU 74k | Brits 108k"
+                          r"|(?<![\w-])EU:?\s+(?=\d[\d,.]*\s*(?:k|m|mn|million)\b|\d{1,3},\d{3}\b)"
                           r"|European\s+Union\s+(?:citizens|nationals)|(?:citizens|nationals)\s+of\s+(?:other\s+)?(?:EU|European\s+Union)"
                           r"\s+(?:countries|member\s+states|states)|(?<!outside\s)(?<!outside\sthe\s)"
                           r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"
@@ -399,8 +401,8 @@ QUESTION_FLOW = re.compile(r"\b(?:who|how\s+many(?:\s+people)?)\s+(came|arrived|
 QUESTION_FLOWS = {"came": "immigration", "arrived": "immigration", "left": "emigration", "emigrated": "emigration"}
 
 # "a survey of 1,200 prospective students", "polled 2,000 adults": the size of a sample, not people moving
-SAMPLE_BEFORE = re.compile(r"\b(?:(?:survey|poll|sample|panel|questionnaire)\s+of|(?:surveyed|polled|questioned|interviewed|sampled))"
-                           r"\s+(?:(?:around|about|some|roughly|nearly|almost|over|more\s+than|just\s+over|fewer\s+than)\s+)?$", _I)
+SAMPLE_BEFORE = re.compile(r"\b(?:(?:survey|poll|sample|panel|questionnaire)\s+of|(?:surveyed|polled|questioned|interviewed|sampled)|n\s*=)"
+                           r"\s*(?:(?:around|about|some|roughly|nearly|almost|over|more\s+than|just\s+over|fewer\s+than)\s+)?$", _I)
 
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"

@@ -12,7 +12,10 @@ _COMMENTS_HEADING = re.compile(
     r"^[ \t]*(?:\d+\s+)?(?:most\s+(?:popular|liked|recent)\s+|top\s+|reader\s+|readers'?\s+|show\s+|view\s+|all\s+|"
     r"join\s+the\s+)?(?:comments?|discussion|conversation|have\s+your\s+say)(?:\s*\(\d+\))?[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE)
-_SENTENCE_END = starting_with_first_chars(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$])|(?<=[.!?][\"”’])\s+")
+# (not after an abbreviation: "Mr. Khan", "approx. 300,000", "Imm. 884k, emig. 676k", "net migr. 208k")
+_ABBREVIATION = "".join(rf"(?<!\b(?i:{a})\.)" for a in ("mr", "mrs", "ms", "dr", "prof", "st", "no", "approx", "est", "c", "ca",
+                                                          "vs", "imm", "emig", "migr", "rev", "govt"))
+_SENTENCE_END = starting_with_first_chars(_ABBREVIATION + r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$])|(?<=[.!?][\"”’])\s+")
 
 
 # A short heading line that opens links to other stories: their headlines are not this article's.
