@@ -2080,3 +2080,15 @@ def test_abbreviations_do_not_end_a_sentence_and_name_their_flows():
 def test_the_size_of_a_poll_written_n_equals_is_not_a_flow():
     text = "Net migration was 204,000 in the year to June 2025.\nPoll: 6 in 10 say immigration too high (YouGov, n=2,104)"
     assert [f.value for f in figs(text, date(2025, 11, 27))] == [204_000]
+
+
+def test_those_twelve_months_are_the_last_period_talked_about_across_a_paragraph_break():
+    text = ("First figure for 2023 comes in at 685,000\n\n"
+            "The ONS raised its estimate of net migration in the year to June 2023 to 740,000, alongside its first "
+            "estimate for calendar year 2023.\n\n"
+            "Under the revised figures, arrivals over those twelve months totalled 1,230,000.")
+    got = {f.value: f.period_end for f in figs(text, date(2024, 5, 23))}
+    assert got[1_230_000] == date(2023, 6, 30)
+    text = ("In the year to June 2011, 566,000 people arrived. In the twelve months that followed, arrivals fell "
+            "to 515,000.\n\nSome 80,000 Britons came home over the same period.")
+    assert {f.value: f.period_end for f in figs(text, date(2012, 11, 29))}[80_000] == date(2012, 6, 30)

@@ -82,6 +82,7 @@ class Reader:
         self.text, self.published = text, published
         self.lowered = lowered  # C.lowercase(text), shared by every cue scan of the article
         self.context_period: date | None = None      # the period the paragraph is talking about
+        self.last_period: date | None = None         # ...or, past a paragraph's end, the last one talked about
         self.context_geography: str | None = None
         self.previous_flow: str | None = None
         self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
@@ -145,8 +146,15 @@ class Reader:
             self.plains.append((s, e))  # a sentence without figures may name what the next one is about
         if numbers:
             self.plains = []
+        dated = [d.period_end for d in drafts if d.flow and d.kind == "estimate" and d.period_end
+                 and d.period_source in ("sentence", "clause")]
+        if dated:
+            self.last_period = dated[-1]  # "In the twelve months that followed, incomers dipped to 590,000"
         if main_abs and not (len(main_abs) > 1 and _PERIOD_RANGE.fullmatch(text, main_abs[0].end, main_abs[1].start)):
-            self.context_period = main_abs[-1].period_end
+            # the period the sentence's figures are of, if any; else the last it named ("raised its estimate
+            # for the year to June 2024 to 852,000, alongside its first estimate for 2024": June 2024)
+            named = [p for p in dated if p in {p.period_end for p in main_abs}]
+            self.context_period = self.last_period = named[-1] if named else main_abs[-1].period_end
         elif main_abs:  # "year ending March 2020 to year ending March 2022": a range dates no single figure
             self.context_period = None
         return drafts
@@ -605,7 +613,7 @@ class Reader:
                 return
             base = anchor if p.kind != "same" else next(
                 (q.period_end for q in reversed(periods) if q.kind == "absolute" and q.period_end and q.end <= p.start),
-                self.context_period or anchor)  # "that year": the last year named, in this sentence first
+                self.context_period or self.last_period or anchor)  # "that year": the last year named, in this sentence first
             if p.kind == "latest":  # "in the latest 12 months": the period the report is about
                 base = self.article_period or self.context_period or anchor
             if p.kind.startswith("previous") and _BEFORE_THAT.match(self.text, p.end):
