@@ -2092,3 +2092,16 @@ def test_those_twelve_months_are_the_last_period_talked_about_across_a_paragraph
     text = ("In the year to June 2011, 566,000 people arrived. In the twelve months that followed, arrivals fell "
             "to 515,000.\n\nSome 80,000 Britons came home over the same period.")
     assert {f.value: f.period_end for f in figs(text, date(2012, 11, 29))}[80_000] == date(2012, 6, 30)
+
+
+def test_a_chronology_under_a_headline_takes_the_headlines_flow():
+    text = ("Chronology: ten years of net migration\n\n"
+            "Below is the decade as the series now records it, one line a year.\n\n"
+            "2014 – 254,000 (year ending March)\n2015 – 297,000 (calendar year)\n")
+    assert [(f.flow, f.period_end, f.value) for f in figs(text, date(2016, 2, 25))] == [
+        ("net_migration", date(2014, 3, 31), 254_000), ("net_migration", date(2015, 12, 31), 297_000)]
+
+
+def test_below_that_peak_is_a_change():
+    f = figs("Net migration was 228,000 in the year to June 2019. It is 102,000 below that 2016 peak.", date(2019, 11, 28))
+    assert (f[1].kind, f[1].direction, f[1].value) == ("change", "down", 102_000)

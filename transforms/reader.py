@@ -18,6 +18,7 @@ _HEADING_WIDTH = 120
 _PLAIN_REACH = 2  # sentences without figures looked back through
 _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around|some|nearly|almost|over|under)?\s*"
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*(?:\([^()\d\n]{0,40}\)\s*)?", re.I)  # "(calendar year)"
+_YEAR_LABEL = re.compile(r"\s*(?:19|20)\d\d\s*[:–—-]")
 _LIVING = re.compile(r"\b(?:live|lives|living|resident|residents|population)\b", re.IGNORECASE)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
 _SENTENCE_ENDS = set(".!\"'”’")
@@ -391,6 +392,9 @@ class Reader:
                 return
             if self.previous_flow:
                 d.flow = self.previous_flow
+                return
+            if self.article_flow and _YEAR_LABEL.match(self.text, d.sentence[0]):
+                d.flow = self.article_flow  # a chronology's "2010 – 256,000" under "A decade of net migration"
                 return
         if drafts and drafts[-1].flow and C.TOTAL_BEFORE.search(self.text, max(d.sentence[0], d.number.start - 30), d.number.start):
             d.flow = drafts[-1].flow  # "NI gains 6,700 from migration as UK total reaches 248,000"
