@@ -2105,3 +2105,14 @@ def test_a_chronology_under_a_headline_takes_the_headlines_flow():
 def test_below_that_peak_is_a_change():
     f = figs("Net migration was 228,000 in the year to June 2019. It is 102,000 below that 2016 peak.", date(2019, 11, 28))
     assert (f[1].kind, f[1].direction, f[1].value) == ("change", "down", 102_000)
+
+
+def test_ye_with_a_two_digit_year_and_a_year_labelling_its_colon():
+    text = ("09:30 UK net migr. 208k YE Jun 25, down 644k y/y\n"
+            "09:40 ONS rev. 2024: net 355k (imm. 941k, emig. 586k)\n")
+    got = {f.value: (f.flow, f.period_end) for f in figs(text, date(2025, 11, 27))}
+    assert got[208_000] == ("net_migration", date(2025, 6, 30))
+    assert got[355_000] == ("net_migration", date(2024, 12, 31)) and got[586_000] == ("emigration", date(2024, 12, 31))
+    # "the 12 months to June 30" is a day of the month, not 2030
+    f = only("Australia's net overseas migration was 446,000 in the 12 months to June 30.", date(2024, 12, 12))
+    assert f.period_end == date(2024, 6, 30)

@@ -34,11 +34,14 @@ PERIOD = re.compile(
     r"\b(?:"
     # "YE Q2 2023", "year ending Q4 2022": the quarter a 12-month period ends with
     r"(?P<q_ending>" + _ENDING + r")q(?P<q_num>[1-4])\s+(?P<q_year>" + _YEAR + r")(?![\w/])|"
-    # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year)
+    # "net migr. 208k YE Jun 25": the abbreviation's own two-digit year ("the year to June 30" is a day)
+    r"(?:ye|y/e)\s+(?P<yy_month>" + _MONTH + r")[\s'’-]+'?(?P<yy_year>\d\d)(?![\w,/]|\.\d)|"
+    # ("YE Jun 23" is a table label with a two-digit year, not June of the publication year; "the 12 months
+    # to June 30" ends on the month's last day)
     # ("the year to 30 June 2023", "ending June 30, 2023": the day of the month changes nothing)
     r"(?P<ending>" + _ENDING + r")(?:last\s+|\d{1,2}(?:st|nd|rd|th)?\s+)?(?P<e_month>" + _MONTH + r")"
     # (the year on the same line: "the 12 months to the end of March.\n\n2004: ..." is a note, then a label)
-    r"(?:(?:[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t\u00a0]+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?\d\d(?![\d,])))(?![\w/])"
+    r"(?:(?:[ \t\u00a0]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t\u00a0]+(?P<e_year>" + _YEAR + r")|(?![\s'’-]+'?(?!(?:28|29|30|31)(?![\d,]))\d\d(?![\d,])))(?:[ \t]+(?:28|29|30|31)(?![\d,]))?(?![\w/])"
     # "the year to mid-2023": statisticians' mid-year is the end of June
     r"|(?P<mid>" + _ENDING + r"|(?:in|for|to)\s+)mid[- ](?P<mid_year>" + _YEAR + r")(?![\w/])"
     r"|(?P<cal_prefix>(?:(?:in|during|for|throughout|over|across|(?:(?<=[.!?]\s)|(?<![^\n]))by)\s+(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?"
@@ -71,6 +74,8 @@ PERIOD = re.compile(
     r"|(?:(?<![^\n])|(?<=\())(?P<label_year>" + _YEAR + r")\s*[:–—-]\s"
     # "Net migration, 2022: 0.752m": a label's year after its comma
     r"|(?<=,\s)(?P<label_year2>" + _YEAR + r")(?=:\s)"
+    # "ONS rev. 2024: net 355k": a calendar year labelling what follows its colon
+    r"|(?<=[a-z.]\s)(?P<label_cal>" + _YEAR + r")(?=:\s)"
     # "232,000 in the first of those periods and 207,000 in the second": the periods listed, in order
     r"|in\s+the\s+(?P<ordinal>first|second)(?:\s+of\s+(?:those|these|the)\s+(?:two\s+)?periods)?"
     r"(?=\s*[,;.]|\s+(?:and|against|while|but)\b)"
@@ -188,6 +193,12 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             label_month = year_end_month(text) if year_month == 12 else year_month
         if m.group("q_ending"):
             found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("q_year")), 3 * int(m.group("q_num")))))
+        elif m.group("yy_month"):
+            year = 2000 + int(m.group("yy_year"))
+            ends = month_end(year if published is None or year <= published.year else year - 100,
+                             MONTHS[m.group("yy_month").lower().rstrip(".")])
+            if published is None or ends <= published:
+                found.append(PeriodMention(m.start(), m.end(), "absolute", ends))
         elif m.group("ending"):
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
@@ -240,6 +251,10 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             ends = month_end(int(m.group(group)), month)
             if published is None or ends <= published:
                 found.append(PeriodMention(m.start(), m.end(group), "absolute", ends))
+        elif m.group("label_cal"):
+            ends = month_end(int(m.group("label_cal")), 12)
+            if published is None or ends <= published:
+                found.append(PeriodMention(m.start(), m.end(), "absolute", ends))
         elif m.group("ordinal"):
             found.append(PeriodMention(m.start(), m.end(), "ordinal_" + m.group("ordinal").lower(), None))
         elif m.group("span"):
