@@ -2116,3 +2116,15 @@ def test_ye_with_a_two_digit_year_and_a_year_labelling_its_colon():
     # "the 12 months to June 30" is a day of the month, not 2030
     f = only("Australia's net overseas migration was 446,000 in the 12 months to June 30.", date(2024, 12, 12))
     assert f.period_end == date(2024, 6, 30)
+
+
+def test_a_bare_number_takes_the_flow_the_next_sentence_points_back_with():
+    text = ("Few candidates will say the number.\n\n"
+            "It is 612,000. That was the population boost from migration in the year to March 2023.")
+    assert [(f.flow, f.value) for f in figs(text, date(2023, 11, 23))] == [("net_migration", 612_000)]
+
+
+def test_in_and_out_after_million_and_before_a_dash():
+    got = [(f.flow, f.value) for f in figs("In the year to June 2023 – 1.36 million in, 0.47 million out – the "
+                                            "balance was 889,000.", date(2023, 11, 23))]
+    assert got == [("immigration", 1_360_000), ("emigration", 470_000), ("net_migration", 889_000)]

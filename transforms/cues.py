@@ -36,6 +36,9 @@ FLOW_CUES = [
                       r"|net(?=\s+[\d£$€])"  # "leaving a net 151,000"
                       # "Net: 685k" in a run of labelled figures
                       r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
+                      # "the population boost from migration"
+                      r"|population\s+(?:boost|growth|increase|gain|rise)\s+(?:from|through|due\s+to|because\s+of)\s+"
+                      r"(?:net\s+)?(?:international\s+)?migration"
                       # "arrivals exceeded departures by 230,000", "251,000 more people arrived than left"
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
                       r"|more\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
@@ -53,7 +56,7 @@ FLOW_CUES = [
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
     ("emigration", r"emigra\w*|emigrants?|emig\.|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
-                   r"|(?<=[\dkm]\s)out(?=\s*(?:[,;.)]|$))"  # "815k in, 685k out"
+                   r"|(?:(?<=[\dkm]\s)|(?<=million\s))out(?=\s*(?:[,;.)–—]|$))"  # "815k in, 685k out"
                    r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
     # "1.2m moved to the UK, while 508,000 went the other way": the opposite of the flow before it
     ("other_way", r"(?:moved|moving|went|going|headed|heading|travelled|travelling)\s+(?:in\s+)?the\s+other\s+(?:way|direction)"),
@@ -65,7 +68,7 @@ FLOW_CUES = [
                     r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|moved\s+here"
                     r"|(?:came|arrived)\s+(?=fleeing|seeking|hoping|looking)"
                     r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"
-                    r"|(?:poured|flooded|streamed|flocked|flowed)\s+in(?:to)?\b|(?<=[\dkm]\s)in(?=\s*(?:[,;.)]|$))"
+                    r"|(?:poured|flooded|streamed|flocked|flowed)\s+in(?:to)?\b|(?:(?<=[\dkm]\s)|(?<=million\s))in(?=\s*(?:[,;.)–—]|$))"
                     # Britons coming back are arrivals: "80,000 Britons returned", "returning British citizens"
                     # (anyone else "returning home" is leaving: see emigration)
                     r"|(?:britons|british\s+(?:citizens|nationals|people)|uk\s+(?:citizens|nationals))\s+(?:who\s+(?:have\s+|had\s+)?)?"

@@ -13,11 +13,14 @@ from .clauses import (AND_PENALTY, CLAUSE_PENALTY, COORDINATING, another_stateme
                       comparison_clauses, comparison_word, counts_no_migrants, kind_of, span_gap)
 from .numbers import NumberMention
 from .periods import PeriodMention, previous_year, resolve_relative
+from .segments import sentences
 
 _HEADING_WIDTH = 120
 _PLAIN_REACH = 2  # sentences without figures looked back through
 _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around|some|nearly|almost|over|under)?\s*"
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*(?:\([^()\d\n]{0,40}\)\s*)?", re.I)  # "(calendar year)"
+_SHORT_STATEMENT = re.compile(r"\s*(?:(?:it|this|that)(?:\s+(?:is|was)|'s)\s+)?(?:about|around|some|nearly|almost|over|under)?\s*"
+                              r"[\d][\d,.]*\s*(?:k|m|million)?[.!]?\s*", re.I)
 _YEAR_LABEL = re.compile(r"\s*(?:19|20)\d\d\s*[:–—-]")
 _LIVING = re.compile(r"\b(?:live|lives|living|resident|residents|population)\b", re.IGNORECASE)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
@@ -405,6 +408,11 @@ class Reader:
         if d.kind == "target" and not d.breakdown and self.article_flow:
             d.flow = self.article_flow  # "his target of below 100,000": a target is of what the story is about
             return
+        if _SHORT_STATEMENT.fullmatch(self.text, *d.sentence):
+            ahead = self._flow_said_next(d.sentence[1])
+            if ahead:  # "It is 889,000. That was the population boost from migration ...": said just after
+                d.flow = ahead
+                return
         if anaphoric and not d.breakdown:
             named = self._plain_flow()
             if named:  # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
@@ -507,6 +515,15 @@ class Reader:
                 if len(pair) == 2 and _PAIR_JOIN.fullmatch(text, pair[0].end, pair[1].start) and pair[0].value != pair[1].value:
                     setattr(d, family, pair[0 if m.group(1).lower() == "former" else 1].value)
                     break
+
+    def _flow_said_next(self, end: int) -> str | None:
+        """The one flow of the next sentence on the line, when it opens by pointing back ("That was ...")."""
+        line_end = self.text.find("\n", end)
+        nxt = next(sentences(self.text, end, len(self.text) if line_end < 0 else line_end), None)
+        if nxt is None or not C.THAT_IS.match(self.text, nxt[0]):
+            return None
+        flows = {c.value for c in C.find_cues(self.text, *nxt, self.lowered) if c.family == "flow"}
+        return flows.pop() if len(flows) == 1 else None
 
     def _plain_flow(self) -> tuple[str, str | None] | None:
         """The one flow (and the one group, if any) the nearest sentence without figures named ("Net
