@@ -2128,3 +2128,11 @@ def test_in_and_out_after_million_and_before_a_dash():
     got = [(f.flow, f.value) for f in figs("In the year to June 2023 – 1.36 million in, 0.47 million out – the "
                                             "balance was 889,000.", date(2023, 11, 23))]
     assert got == [("immigration", 1_360_000), ("emigration", 470_000), ("net_migration", 889_000)]
+
+
+def test_a_country_measured_against_is_not_the_place_of_the_figure():
+    text = ("Net migration to the UK was 282,000 in the year to September 2018. Critics point to Canada, which "
+            "added 321,000 people through net migration over the same 12 months from a population half the size of "
+            "Britain's. Canada's figure was a fraction of Britain's 282,000 relative to land area.")
+    got = [(f.geography, f.value) for f in figs(text, date(2018, 11, 29))]
+    assert ("Canada", 321_000) in got and ("UK", 321_000) not in got

@@ -169,6 +169,8 @@ PLACE_FRAME = re.compile(r"\s*(?:for|in|across)\s+(?:the\s+)?", _I)
 FRAME_COMMA = re.compile(r"(?:'s\s+figures?)?\s*,")
 # A list of proper names running up to a place: "for Australia, Canada, Spain and "
 _NAMES_UP_TO_HERE = r"(?:(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*,?\s+(?:and\s+|or\s+)?)*$"
+_MEASURED_AGAINST = re.compile(r"\b(?:size|half|third|quarter|twice|fraction|proportion)\s+of\s+(?:the\s+)?$", _I)
+_OWN_NUMBER_AFTER = re.compile(r"(?:['’]s)?\s*\d")
 _OUTSIDE_BEFORE = re.compile(r"\boutside\s+(?:the\s+)?$", _I)
 _ORIGIN_BEFORE = re.compile(r"(?:from|outside|born\s+in|of|via)\s+(?:the\s+)?$", _I)
 # "Britons retiring to Spain", "graduates heading to Australia": where people from the UK went
@@ -631,6 +633,9 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
             continue
         if cue.value == "UK" and _OUTSIDE_BEFORE.search(text, max(0, cue.start - 20), cue.start):
             continue  # "came to live in Northern Ireland from outside the UK": where they came from
+        if cue.value == "UK" and _MEASURED_AGAINST.search(text, max(0, cue.start - 30), cue.start) \
+                and not _OWN_NUMBER_AFTER.match(text, cue.end):
+            continue  # "from a population under half the size of Britain's": a yardstick ("a fraction of Britain's 223,000" is not)
         if cue.value == "UK" and _LEFT_FOR.search(text, max(0, cue.start - 90), cue.start):
             continue  # "62,000 Spaniards left last year, many for Germany and Britain": where leavers went
         if cue.value not in ("UK", SOURCE_UK) and (_ORIGIN_BEFORE.search(text, max(0, cue.start - 20), cue.start)
