@@ -2136,3 +2136,9 @@ def test_a_country_measured_against_is_not_the_place_of_the_figure():
             "Britain's. Canada's figure was a fraction of Britain's 282,000 relative to land area.")
     got = [(f.geography, f.value) for f in figs(text, date(2018, 11, 29))]
     assert ("Canada", 321_000) in got and ("UK", 321_000) not in got
+
+
+def test_the_one_period_named_across_but_belongs_to_the_other_assertion():
+    text = ("Net migration hits 685k, but last year's total was even higher\n\n"
+            "Net migration was 685,000 in the year to June 2024, the ONS said.")
+    assert {f.period_end for f in figs(text, date(2024, 11, 28)) if f.value == 685_000} == {date(2024, 6, 30)}

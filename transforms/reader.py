@@ -181,7 +181,7 @@ class Reader:
                             and C.GROUP_FRAME_COMMA.match(text, c.end)), None)
         # "revised ... from 740,000" (not "fell to 290,000, from a revised 330,000": that compares years)
         turns = [(m.start(), m.group(0).strip().lower() == "and") for m in C.NEW_ASSERTION.finditer(text, s, e)] \
-            if len(periods) > 1 else []
+            if periods else []
         revision = any(clause_of(m.start(), clauses) is None for m in C.REVISION.finditer(text, s, e))
         kind_words = C.kind_cues(self.lowered, s, e)
         kind_starts = [w[0] for w in kind_words]
@@ -614,6 +614,11 @@ class Reader:
         elif d.kind == "change" and anchor and same_clause and all(p.kind == "previous" for p in same_clause):
             d.period_end, d.period_source = anchor, "sentence"
             return
+        if len(periods) == 1 and same_clause and same_clause[0].start > n.end and any(
+                not weak and n.end <= at < same_clause[0].start for at, weak in turns):
+            # "Net migration hits 712k, but last year's total was even higher": the one period named is
+            # across "but" or ";", in the other assertion
+            same_clause = []
         if same_clause:
             # nearest first, but a period across "while", "but" or ";" belongs to the other assertion:
             # "1.2mn arrived in the year ending June 2023, while 0.9 million arrived last year"
