@@ -2142,3 +2142,10 @@ def test_the_one_period_named_across_but_belongs_to_the_other_assertion():
     text = ("Net migration hits 685k, but last year's total was even higher\n\n"
             "Net migration was 685,000 in the year to June 2024, the ONS said.")
     assert {f.period_end for f in figs(text, date(2024, 11, 28)) if f.value == 685_000} == {date(2024, 6, 30)}
+
+
+def test_a_revision_of_their_estimate_is_of_the_articles_own_flow():
+    text = ("Net migration to the UK was 254,000 in 2016, the ONS said. Those arriving to study slipped to 136,000.\n\n"
+            "Statisticians also revised their estimate for the year to June 2016 up from 333,000 to 341,000.")
+    got = {f.value: (f.flow, f.period_end) for f in figs(text, date(2017, 5, 26))}
+    assert got[341_000] == ("net_migration", date(2016, 6, 30))

@@ -413,6 +413,9 @@ class Reader:
             if ahead:  # "It is 889,000. That was the population boost from migration ...": said just after
                 d.flow = ahead
                 return
+        if anaphoric and not d.breakdown and self.article_flow and C.REVISION.search(self.text, *d.sentence):
+            d.flow = self.article_flow  # "Statisticians also revised their estimate for ... up from 333,000 to 341,000"
+            return
         if anaphoric and not d.breakdown:
             named = self._plain_flow()
             if named:  # "Emigration has fallen sharply. Last year's figure was ...": the flow just named
