@@ -2149,3 +2149,10 @@ def test_a_revision_of_their_estimate_is_of_the_articles_own_flow():
             "Statisticians also revised their estimate for the year to June 2016 up from 333,000 to 341,000.")
     got = {f.value: (f.flow, f.period_end) for f in figs(text, date(2017, 5, 26))}
     assert got[341_000] == ("net_migration", date(2016, 6, 30))
+
+
+def test_an_estimates_interval_is_not_a_figure():
+    text = ("Net migration in the year ending June 2023 was 738,000 (95% CI: 678,000 to 798,000). Emigration was "
+            "476,000, plus or minus 35,000. Immigration was 1,214,000, with a 95% confidence interval of 1,176,000 to "
+            "1,252,000.")
+    assert [f.value for f in figs(text, date(2023, 11, 23))] == [738_000, 476_000, 1_214_000]

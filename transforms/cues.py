@@ -401,6 +401,10 @@ INTERNAL_MOVE = re.compile(r"\b(?:from|to|for|into|with)\s+(?:the\s+)?(?:rest\s+
 NATION_MOVE = re.compile(r"\b(?i:from|to|for|into)\s+(England|Scotland|Wales|Northern\s+Ireland|Great\s+Britain)\b")
 UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 
+# An estimate's uncertainty is no count: "738,000 (95% CI: 678,000 to 798,000)", "plus or minus 35,000"
+INTERVAL_BEFORE = re.compile(r"(?:\b(?:CI|confidence\s+interval|range|margin\s+of\s+error)\s*(?::|of|was|is)?\s*(?:between\s+|from\s+)?"
+                             r"|\bplus\s+or\s+minus\s+|±\s*|\bgive\s+or\s+take\s+)$", re.I)
+
 # "Who came?", "How many left?": a question's own verb names the flow of its answer
 QUESTION_FLOW = re.compile(r"\b(?:who|how\s+many(?:\s+people)?)\s+(came|arrived|left|emigrated)\b", _I)
 QUESTION_FLOWS = {"came": "immigration", "arrived": "immigration", "left": "emigration", "emigrated": "emigration"}
