@@ -2156,3 +2156,12 @@ def test_an_estimates_interval_is_not_a_figure():
             "476,000, plus or minus 35,000. Immigration was 1,214,000, with a 95% confidence interval of 1,176,000 to "
             "1,252,000.")
     assert [f.value for f in figs(text, date(2023, 11, 23))] == [738_000, 476_000, 1_214_000]
+
+
+def test_a_reading_the_article_later_corrects_is_quarantined():
+    text = ("Sir, the official figures show that net migration is now 612,000 a year.\n\n"
+            "Editor's note: the figure of 612,000 is the number of people who came to live in the UK in the year to "
+            "June 2016 (immigration), not net migration.")
+    got = [(f.flow, f.status) for f in figs(text, date(2016, 12, 2))]
+    assert got == [("net_migration", "quarantined"), ("immigration", "valid")]
+    assert "not this one" in figs(text, date(2016, 12, 2))[0].reason

@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-65"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-66"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -139,6 +139,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     _date_by_the_report(drafts, reader.article_period, published)
     _resolve_repeated_mentions(drafts)
     _the_same_number_again(text, drafts)
+    _misreadings_corrected(text, drafts)
     # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)
     return [_finish(article_id, text, published, d, original) for d in drafts
             if d.flow and not (d.breakdown or "").startswith("unlisted:")]
@@ -191,6 +192,7 @@ def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
 
 SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"
 MISPRINT = "a figure the article itself corrects: an earlier version printed it in error"
+MISREAD = "a figure the article itself reads otherwise: a later sentence says which flow the number is, and it is not this one"
 
 
 _THE_BEFORE = re.compile(r"\b(?:the|a\s+figure\s+of|a\s+total\s+of)\s+$", re.IGNORECASE)
@@ -209,6 +211,22 @@ def _the_same_number_again(text: str, drafts: list[Draft]) -> None:
             first.setdefault(d.number.text, d)
 
 
+_NOT_THIS_FLOW = re.compile(r"[,)]?\s*(?:and\s+)?not\s+(?:the\s+)?(net\s+migration|immigration|emigration)\b", re.IGNORECASE)
+
+
+def _misreadings_corrected(text: str, drafts: list[Draft]) -> None:
+    """"... net migration is now 598,000" then "Editor's note: the figure of 598,000 is the number of people who
+    came to live in the UK (immigration), not net migration": the earlier reading was wrong."""
+    for d in drafts:
+        m = _NOT_THIS_FLOW.search(text, d.number.end, d.sentence[1]) if d.flow else None
+        wrong = "_".join(m.group(1).lower().split()) if m else None
+        if wrong is None or wrong == d.flow:
+            continue
+        for e in drafts:
+            if e.number.start < d.number.start and e.flow == wrong and e.number.value == d.number.value:
+                e.extra["misread"] = True
+
+
 def _finish(article_id: str, text: str, published: date | None, d: Draft, original: str) -> Figure:
     n = d.number
     dim, _, value = (d.breakdown or "").partition(":")
@@ -221,6 +239,7 @@ def _finish(article_id: str, text: str, published: date | None, d: Draft, origin
         sentence=" ".join(text[d.sentence[0]:d.sentence[1]].split()), char_start=n.start, char_end=n.end,
         status="valid", reason=None, period_source=d.period_source if period_end else None, source=d.source)
     reason = n.malformed or (SUPERSEDED if d.extra.get("superseded") else None) \
-        or (MISPRINT if d.extra.get("misprint") else None) or quarantine_reason(figure, published)
+        or (MISPRINT if d.extra.get("misprint") else None) or (MISREAD if d.extra.get("misread") else None) \
+        or quarantine_reason(figure, published)
     return replace(figure, status="quarantined", reason=reason) if reason else figure
 
