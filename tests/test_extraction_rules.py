@@ -2165,3 +2165,8 @@ def test_a_reading_the_article_later_corrects_is_quarantined():
     got = [(f.flow, f.status) for f in figs(text, date(2016, 12, 2))]
     assert got == [("net_migration", "quarantined"), ("immigration", "valid")]
     assert "not this one" in figs(text, date(2016, 12, 2))[0].reason
+
+
+def test_to_take_up_or_look_for_work_is_both_kinds_of_work():
+    f = only("Some 312,000 people arrived in 2019 to take up or look for work.", date(2020, 5, 21))
+    assert (f.flow, f.breakdown_value) == ("immigration", "work")

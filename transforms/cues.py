@@ -96,7 +96,7 @@ BREAKDOWN_CUES = [
                                        r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"
                                        r"|hop(?:ing|ed)\s+to\s+find\s+(?:one|work|a\s+job)|(?:arrived|came)\s+looking\b"),
     # "for a job or to look for one", "to work or seek work": both kinds of work reason at once
-    ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?)\s+or\s+(?:to\s+)?"
+    ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?|to\s+take\s+up)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
                        r"|(?<!out\sof\s)\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|(?<!un)employment|for\s+(?:a\s+)?jobs?\b|to\s+take\s+up\s+a\s+job"),
     # ("a Home Office study had forecast": a report, not a reason)
