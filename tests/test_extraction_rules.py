@@ -2170,3 +2170,8 @@ def test_a_reading_the_article_later_corrects_is_quarantined():
 def test_to_take_up_or_look_for_work_is_both_kinds_of_work():
     f = only("Some 312,000 people arrived in 2019 to take up or look for work.", date(2020, 5, 21))
     assert (f.flow, f.breakdown_value) == ("immigration", "work")
+
+
+def test_a_net_total_is_net_migration():
+    text = "ARRIVALS SMASH RECORD\n\nNet total of 606,000 heaps pressure on No 10\n\nImmigration was 1.2m in 2022."
+    assert [(f.flow, f.value) for f in figs(text, date(2023, 5, 25))][0] == ("net_migration", 606_000)

@@ -35,7 +35,7 @@ FLOW_CUES = [
     ("net_migration", r"nett?\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow|migr\.)"
                       r"|net(?=\s+[\d£$€])"  # "leaving a net 151,000"
                       # "Net: 685k" in a run of labelled figures
-                      r"|net\s+figure|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
+                      r"|net\s+(?:figure|total|tally|number|level)|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
                       # "the population boost from migration"
                       r"|population\s+(?:boost|growth|increase|gain|rise)\s+(?:from|through|due\s+to|because\s+of)\s+"
                       r"(?:net\s+)?(?:international\s+)?migration"
