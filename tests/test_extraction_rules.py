@@ -2175,3 +2175,10 @@ def test_to_take_up_or_look_for_work_is_both_kinds_of_work():
 def test_a_net_total_is_net_migration():
     text = "ARRIVALS SMASH RECORD\n\nNet total of 606,000 heaps pressure on No 10\n\nImmigration was 1.2m in 2022."
     assert [(f.flow, f.value) for f in figs(text, date(2023, 5, 25))][0] == ("net_migration", 606_000)
+
+
+def test_leaving_ministers_far_from_their_aim_is_no_departure():
+    text = ("Net migration stood at 333,000 in the year to June 2016, leaving ministers far from their aim of "
+            "bringing the figure below 100,000.")
+    got = [(f.kind, f.flow, f.value) for f in figs(text, date(2016, 12, 1))]
+    assert got == [("estimate", "net_migration", 333_000), ("target", "net_migration", 100_000)]

@@ -54,7 +54,7 @@ FLOW_CUES = [
                       r"\s+over\s+(?:departures|emigration|outflows?|emigrants|those\s+leaving)"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|emig\.|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
+    ("emigration", r"emigra\w*|emigrants?|emig\.|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b|\s+(?:the\s+)?(?:ministers?|government|him|her|them|us|employers|officials|the\s+(?:prime|home|chancellor))\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|(?:(?<=[\dkm]\s)|(?<=million\s))out(?=\s*(?:[,;.)–—]|$))"  # "815k in, 685k out"
                    r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
