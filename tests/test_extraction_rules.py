@@ -2182,3 +2182,10 @@ def test_leaving_ministers_far_from_their_aim_is_no_departure():
             "bringing the figure below 100,000.")
     got = [(f.kind, f.flow, f.value) for f in figs(text, date(2016, 12, 1))]
     assert got == [("estimate", "net_migration", 333_000), ("target", "net_migration", 100_000)]
+
+
+def test_since_a_period_is_where_a_change_starts():
+    text = ("Net migration was 141,000 in 2025.\n\n"
+            "Net migration has dropped by nearly 700,000 since it peaked in the year to June 2023.")
+    f = [f for f in figs(text, date(2026, 5, 21)) if f.value == 700_000][0]
+    assert (f.kind, f.period_end) == ("change", date(2025, 12, 31))

@@ -125,6 +125,11 @@ _ON_AN_ESTIMATE = re.compile(r"\b(?:on|than|below|above|compared\s+(?:with|to))\
                              r"(?:estimate|figure|level|total)\s+(?:for\s+|of\s+|in\s+)?$", re.IGNORECASE)
 
 
+def _since(text: str, start: int) -> bool:
+    """"has dropped by 750,000 since it peaked in the year to June 2023": where a change starts, dating nothing"""
+    return _SINCE_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
 def _on_an_estimate(text: str, start: int) -> bool:
     return _ON_AN_ESTIMATE.search(text, max(0, start - 48), start) is not None
 
@@ -203,7 +208,7 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
                 found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("e_year")), month),
-                                           _is_base(text, m.start(), _BASE_OF_A_LEVEL)))
+                                           _is_base(text, m.start(), _BASE_OF_A_LEVEL) or _since(text, m.start())))
             else:
                 found.append(PeriodMention(m.start(), m.end(), "absolute", latest_month_end(month, published)))
         elif m.group("mid_year"):
