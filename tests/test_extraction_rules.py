@@ -2189,3 +2189,9 @@ def test_since_a_period_is_where_a_change_starts():
             "Net migration has dropped by nearly 700,000 since it peaked in the year to June 2023.")
     f = [f for f in figs(text, date(2026, 5, 21)) if f.value == 700_000][0]
     assert (f.kind, f.period_end) == ("change", date(2025, 12, 31))
+
+
+def test_above_the_estimate_given_before_is_a_change():
+    text = "Net migration in the year to June 2024 was revised to 852,000. The new net figure is 134,000 above the estimate the ONS gave in November."
+    f = [f for f in figs(text, date(2025, 5, 22)) if f.value == 134_000][0]
+    assert (f.kind, f.direction, f.flow) == ("change", "up", "net_migration")

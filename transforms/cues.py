@@ -210,7 +210,7 @@ CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:few
                           # ("the whole of the 56,000 fall")
                           r"|(?<=\d\s)(?:fall|rise|drop|increase|decrease|decline|jump|reduction)(?!\s+(?:to|from)\b)"
                           # ("nearly 700,000 below the 2023 peak")
-                          r"|(?:below|above)\s+(?:its|the|their|that|this|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:level|peak|high|record|figure|total))\b"
+                          r"|(?:below|above)\s+(?:its|the|their|that|this|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:level|peak|high|record|figure|total|estimate))\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b"
                           r"|\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)\s+than\s+(?:arrived|came|arrivals)"
                           r"|\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|arrivals|immigrants)\s+than\s+(?:left|departed|departures|emigrants|emigrated))", _I)
