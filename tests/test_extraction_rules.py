@@ -2195,3 +2195,19 @@ def test_above_the_estimate_given_before_is_a_change():
     text = "Net migration in the year to June 2024 was revised to 852,000. The new net figure is 134,000 above the estimate the ONS gave in November."
     f = [f for f in figs(text, date(2025, 5, 22)) if f.value == 134_000][0]
     assert (f.kind, f.direction, f.flow) == ("change", "up", "net_migration")
+
+
+def test_a_forecast_word_inside_a_hyphen_aside_does_not_make_a_forecast():
+    f = only("Net migration - the number most closely watched by economists forecasting the workforce - came to "
+             "186,000 in 2005.", date(2006, 11, 3))
+    assert (f.kind, f.period_end) == ("estimate", date(2005, 12, 31))
+
+
+def test_a_list_of_reasons_after_a_sentence_about_leavers_is_of_arrivals():
+    text = ("Some 567,000 people came to live in Britain in 2005, while 381,000 left the country.\n\n"
+            "For 2005, the ONS recorded:\n\n- work (definite job): 148,000\n- formal study: 137,000\n")
+    got = [(f.flow, f.breakdown_value) for f in figs(text, date(2006, 11, 3))][2:]
+    assert got == [("immigration", "work_definite_job"), ("immigration", "study")]
+    # a lead-in that names leaving keeps the list about leavers
+    text = "Emigration by reason, 2005:\n\n- work (definite job): 88,000\n- formal study: 17,000\n"
+    assert {f.flow for f in figs(text, date(2006, 11, 3))} == {"emigration"}

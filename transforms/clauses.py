@@ -181,7 +181,7 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
 _KIND_WINDOW = 160  # how far before a number its kind words are looked for
 _SENTENCE_STOP = re.compile(r"[.;]")
 _NOT_BY = re.compile(r"\bnot\s+by\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
-_ASIDE_DASH = re.compile(r"\s[—–]\s|\s--\s")
+_ASIDE_DASH = re.compile(r"\s[—–-]\s|\s--\s")
 
 
 def _aside_closed(text: str, s: int, ws: int, we: int, at: int) -> bool:

@@ -91,6 +91,7 @@ class Reader:
         self.previous_flow: str | None = None
         self.previous_flows: set[str] = set()       # every flow the last sentence with figures gave
         self.question_flow: str | None = None        # the flow a question just asked about
+        self.flow_from_lead = False                  # previous_flow was named by a lead-in or question
         self.question_group: str | None = None       # ...and the one group it named, if any
         self.lead_in = False                         # the last line read introduces a list: ":" or a heading
         self.plains: list[tuple[int, int]] = []      # sentences without figures since the last with some
@@ -110,6 +111,7 @@ class Reader:
         self.context_geography = None
         self.earlier_flow = self.previous_flow or self.earlier_flow
         self.previous_flow = None
+        self.flow_from_lead = False
 
     def index(self, numbers: list[NumberMention], periods: list[PeriodMention]) -> None:
         """Numbers and periods are found in one pass over the article; sentences look them up."""
@@ -144,7 +146,7 @@ class Reader:
             asked = C.QUESTION_FLOW.search(text, s, e) if ending == "?" and not lead else None
             lead = lead or ([C.QUESTION_FLOWS[asked.group(1).lower()]] if asked else [])  # "Who came?"
             if len(set(lead)) == 1:
-                self.previous_flow = lead[0]
+                self.previous_flow, self.flow_from_lead = lead[0], True
                 self.question_flow = lead[0] if ending == "?" else None
         if not numbers and (not self.lead_in or ending == "?"):
             self.plains.append((s, e))  # a sentence without figures may name what the next one is about
@@ -355,6 +357,9 @@ class Reader:
         # flow ("Immigration rose to 1.3 million, while emigration was 466,000. Of the total, ...").
         lead = next((d.flow for d in drafts if d.flow), None)
         if lead:
+            # (a list under "Emigration by reason:" stays the lead-in's while its items only lean on it)
+            self.flow_from_lead = self.flow_from_lead and lead == self.previous_flow and all(
+                d.extra.get("inherited") for d in drafts if d.flow)
             self.previous_flow = lead
             self.previous_flows = {d.flow for d in drafts if d.flow}
         geo_here = [c.value if c.value != C.SOURCE_UK else "UK" for c in geos]
@@ -432,6 +437,8 @@ class Reader:
             # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
             # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
             d.flow = self.previous_flow or self.earlier_flow or self.article_flow
+            if (d.breakdown or "").startswith("reason:") and d.flow != "immigration" and not self.flow_from_lead:
+                d.flow = "immigration"  # a reason is asked of arrivals, unless a lead-in said otherwise
         d.extra["inherited"] = d.flow is not None
 
     def _within_the_uk(self, d: Draft, numbers: list[NumberMention], i: int, s: int, e: int) -> bool:
