@@ -2211,3 +2211,10 @@ def test_a_list_of_reasons_after_a_sentence_about_leavers_is_of_arrivals():
     # a lead-in that names leaving keeps the list about leavers
     text = "Emigration by reason, 2005:\n\n- work (definite job): 88,000\n- formal study: 17,000\n"
     assert {f.flow for f in figs(text, date(2006, 11, 3))} == {"emigration"}
+
+
+def test_countries_that_define_a_group_are_not_its_place_and_those_entering_arrive():
+    text = ("In 1997, British citizens made up 86,000 of those entering the country. Citizens of the Old "
+            "Commonwealth, that is Australia, Canada, New Zealand and South Africa, accounted for 45,000.")
+    got = [(f.flow, f.breakdown_value, f.geography, f.value) for f in figs(text, date(1998, 11, 5))]
+    assert got == [("immigration", "british", "UK", 86_000), ("immigration", "old_commonwealth", "UK", 45_000)]

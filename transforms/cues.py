@@ -66,6 +66,7 @@ FLOW_CUES = [
                     r"(?!\s+(?:an?\s+(?:end|halt|close|stop|head)|power|terms|light|mind|pass|nothing|grief)\b)" +
                     r"|moved\s+to\s+(?:the\s+UK|Britain|the\s+country|England)|moving\s+to\s+(?:the\s+UK|Britain)"
                     r"|migrants?\s+moved|inflows?|entered|people\s+(?:moved|moving)\s+to|moved\s+here"
+                    r"|(?:those|people|migrants)\s+entering|entering\s+(?:the\s+)?(?:UK|United\s+Kingdom|Britain|country)"
                     r"|(?:came|arrived)\s+(?=fleeing|seeking|hoping|looking)"
                     r"|long-term\s+migration\s+to|migrants?\s+coming|new\s+arrivals|intake"
                     r"|(?:poured|flooded|streamed|flocked|flowed)\s+in(?:to)?\b|(?:(?<=[\dkm]\s)|(?<=million\s))in(?=\s*(?:[,;.)–—]|$))"
@@ -83,7 +84,7 @@ FLOW_CUES = [
 BREAKDOWN_CUES = [
     # Groups outside the contract's vocabulary: a figure for one of them is no figure of ours. They
     # come first so that "EU14 citizens" or "Non-EU+ nationals" are not read as EU or non-EU.
-    ("unlisted", "unlisted", r"\bEU1[45]\b|\bEU\+|non[- ]EU\+|\bAsia\b|rest\s+of\s+the\s+world|\bAfrica\b|\bOceania\b"
+    ("unlisted", "unlisted", r"\bEU1[45]\b|\bEU\+|non[- ]EU\+|\bAsia\b|rest\s+of\s+the\s+world|(?<!South\s)\bAfrica\b|\bOceania\b"
                              r"|Middle\s+East|\bAmericas\b|region\s+of\s+last\s+residence"
                              # EU and non-EU together: "Non-British nationals accounted for 1.1 million"
                              r"|non[- ]British|non[- ]UK\s+(?:nationals|citizens)|foreign\s+(?:nationals|citizens)"),
@@ -186,7 +187,8 @@ _DESTINATIONS_AFTER = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?:the\s+)?[A-Z][\w'
                                  r"(?i:(?:were|are|was|is|being|as|remain(?:s|ed)?)\s+)?(?i:the\s+)?(?:[\w-]+\s+){0,3}?"
                                  r"(?i:destinations?)\b")
 # "the Old Commonwealth countries of Australia, Canada, New Zealand" or "(Australia, Canada)": examples
-_EXAMPLES_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|countries\s+(?:of|like|such\s+as|including)|e\.g\.)\s+|\(\s*)"
+_EXAMPLES_BEFORE = re.compile(r"(?:\b(?:such\s+as|including|countries\s+(?:of|like|such\s+as|including)|e\.g\.|i\.e\.|namely"
+                              r"|that\s+is,?)\s+|\(\s*)"
                               + _NAMES_UP_TO_HERE)
 
 CHANGE_NOUNS = (r"falls?|fell|fallen|risen|grown|falling|drop(?:ped|ping|s)?|declin\w*|decreas\w*|reduc\w*|cut|cuts|cutting|rises?|rising|rose"
