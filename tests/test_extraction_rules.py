@@ -2218,3 +2218,12 @@ def test_countries_that_define_a_group_are_not_its_place_and_those_entering_arri
             "Commonwealth, that is Australia, Canada, New Zealand and South Africa, accounted for 45,000.")
     got = [(f.flow, f.breakdown_value, f.geography, f.value) for f in figs(text, date(1998, 11, 5))]
     assert got == [("immigration", "british", "UK", 86_000), ("immigration", "old_commonwealth", "UK", 45_000)]
+
+
+def test_a_city_the_story_is_about_is_not_the_uk():
+    text = ("Harbourton's population grew by 4,100 to 288,300 in the year to mid-2019. Some 9,800 people moved to "
+            "the city from overseas and 2,900 left it for other countries.\n\n"
+            "Nationally, net migration to the UK was 226,000 in the year to mid-2019.")
+    got = [(f.flow, f.geography, f.value) for f in figs(text, date(2020, 6, 24))]
+    assert got == [("immigration", "local area", 9_800), ("emigration", "local area", 2_900),
+                   ("net_migration", "UK", 226_000)]

@@ -54,7 +54,7 @@ FLOW_CUES = [
                       r"\s+over\s+(?:departures|emigration|outflows?|emigrants|those\s+leaving)"
                       # "the balance" of arrivals over departures, unless it is defined right there
                       r"|\bthe\s+(?:overall\s+)?balance\b(?!\s+(?:between|of\s+(?!migration)))"),
-    ("emigration", r"emigra\w*|emigrants?|emig\.|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b|\s+(?:the\s+)?(?:ministers?|government|him|her|them|us|employers|officials|the\s+(?:prime|home|chancellor))\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
+    ("emigration", r"emigra\w*|emigrants?|emig\.|left\s+(?:it|the\s+(?:city|town|borough|county|region|area))\s+for\b|left\s+(?:the\s+UK|Britain|the\s+country)|left" + _LEFT_INTRANSITIVE + r"|leaving(?!\s+(?:[\w-]+\s+){0,2}(?:migration|immigration|emigration|balance|total|net|figure)\b|\s+it\b|\s+(?:the\s+)?(?:ministers?|government|him|her|them|us|employers|officials|the\s+(?:prime|home|chancellor))\b)|departures?|departed|leavers|head(?:ed|ing|s)?\s+for\s+the\s+exit|packed\s+(?:their|up\s+their)\s+bags"
                    r"|moved\s+abroad|moving\s+abroad|went\s+abroad|outflows?|people\s+leaving|moved\s+overseas"
                    r"|(?:(?<=[\dkm]\s)|(?<=million\s))out(?=\s*(?:[,;.)–—]|$))"  # "815k in, 685k out"
                    r"|left\s+to\s+live\s+abroad|quit(?:ting)?\s+(?:the\s+UK|Britain|the\s+country)|return(?:ed|ing)\s+home"),
@@ -153,6 +153,9 @@ _COUNTRIES = {
     # ...and so are a city's: "to Manchester", "Birmingham's" (one alternative for all the cities; the
     # city's name is read off the match)
     _CITY: rf"(?:{_CITIES})'s|(?i:to|into)\s+(?:Greater\s+)?(?:{_CITIES})\b",
+    # ...and a place the story is about but does not name there: "11,400 moved to the city from overseas"
+    "local area": r"(?i:to|into|in|from|left)\s+the\s+(?i:city|town|borough|county|district)\b(?!\s+of\s+London)"
+                  r"|(?i:the\s+)?(?i:city|town|borough)'s\b",
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
     # "net international migration to England and Wales" (the population estimates' own figure); "the
     # census in England and Wales" is only where a count was taken
@@ -389,7 +392,9 @@ STOCK_BEFORE = starting_with_first_chars(r"\b(?:population(?:\s+of\s+(?:the\s+)?
                           r"\s+(?:of|grew\s+(?:by|to)|rose\s+(?:by|to)|increased\s+(?:by|to)|to|passed|reached|hit|topped"
                           r"|pass|reach|top|grow\s+(?:by|to)|rise\s+(?:by|to)"
                           r"|stood\s+at|was|is)|total\s+of\s+visas|"
-                          r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$", _I)
+                          r"visas?\s+(?:to|for)|stock\s+of)\s*(?:\w+\s+){0,2}$"
+                          # "Coventry's population grew by 5,300 to 371,500": the level it reached
+                          r"|\bpopulation\s+(?:grew|rose|increased|fell)\s+by\s+[\d,.]+\s*(?:k|m|million)?\s+to\s+$", _I)
 
 # "the university, which has around 6,200 international students": what a place has is a stock
 POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:around|about|some|roughly|nearly|almost|over"
