@@ -2227,3 +2227,19 @@ def test_a_city_the_story_is_about_is_not_the_uk():
     got = [(f.flow, f.geography, f.value) for f in figs(text, date(2020, 6, 24))]
     assert got == [("immigration", "local area", 9_800), ("emigration", "local area", 2_900),
                    ("net_migration", "UK", 226_000)]
+
+
+def test_a_speakers_figure_the_article_contradicts_is_quarantined():
+    text = ("THE CLAIM\n\nThe Leader of the Opposition told MPs: \"Net migration last year was 350,000.\"\n\n"
+            "THE VERDICT\n\nThe ONS estimates for 2025 show 812,000 arrivals and 641,000 departures, giving net "
+            "migration of 171,000.")
+    got = {f.value: (f.status, f.reason) for f in figs(text, date(2026, 5, 29))}
+    assert got[350_000][0] == "quarantined" and "contradicts" in got[350_000][1]
+    assert got[171_000] == ("valid", None)
+    # a claim outside the article's own range for the period
+    text = ("In the year to June 2025, net migration was between 240,000 and 260,000. A spokesman claimed that net "
+            "migration was \"still running at half a million\".")
+    assert {f.value: f.status for f in figs(text, date(2025, 11, 27))}[500_000] == "quarantined"
+    # a quoted figure that agrees with the article's own is the figure
+    text = "Net migration was 171,000 in 2025. \"At 171,000, it is the lowest in a decade,\" the minister said."
+    assert {f.status for f in figs(text, date(2026, 5, 29))} == {"valid"}

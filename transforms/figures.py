@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-74"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-75"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -140,6 +140,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     _resolve_repeated_mentions(drafts)
     _the_same_number_again(text, drafts)
     _misreadings_corrected(text, drafts)
+    _claims_the_article_contradicts(text, drafts)
     # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)
     return [_finish(article_id, text, published, d, original) for d in drafts
             if d.flow and not (d.breakdown or "").startswith("unlisted:")]
@@ -192,6 +193,7 @@ def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
 
 SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"
 MISPRINT = "a figure the article itself corrects: an earlier version printed it in error"
+DISPUTED = "a figure quoted from a speaker that the article's own figure for the same period contradicts"
 MISREAD = "a figure the article itself reads otherwise: a later sentence says which flow the number is, and it is not this one"
 
 
@@ -227,6 +229,41 @@ def _misreadings_corrected(text: str, drafts: list[Draft]) -> None:
                 e.extra["misread"] = True
 
 
+_CLAIMED_BEFORE = re.compile(r"\b(?:claimed|claims|claiming|alleged|insisted)\b(?:\s+that)?[^.;:]{0,80}$", re.IGNORECASE)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` is inside a quotation that opened on its own line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _claims_the_article_contradicts(text: str, drafts: list[Draft]) -> None:
+    """A fact check: 'told MPs: "Net migration last year was 350,000"', then the ONS's 171,000 in the
+    reporter's own words. A speaker's figure that the article's own figure for the same period
+    contradicts is a claim, not the statistic."""
+    def attributed(d: Draft) -> bool:
+        return _quoted(text, d.number.start) or _CLAIMED_BEFORE.search(
+            text, max(d.sentence[0], d.number.start - 120), d.number.start) is not None
+    cells: dict[tuple, list[Draft]] = {}
+    for d in drafts:
+        if d.flow and d.kind == "estimate" and d.period_end and d.number.value is not None:
+            cells.setdefault((d.flow, d.breakdown, d.period_end, d.geography), []).append(d)
+    for mentions in cells.values():
+        own = [d for d in mentions if not attributed(d)]
+        for d in mentions:
+            if own and d not in own and not any(_agree(o.number, d.number) for o in own):
+                d.extra["disputed"] = True
+
+
+def _agree(a, b) -> bool:
+    """Two mentions of one figure: within each other's rounding, or one inside the other's range."""
+    slack = ((a.precision or 1) + (b.precision or 1)) / 2
+    return a.value - slack <= b.value <= (a.value_high or a.value) + slack \
+        or b.value - slack <= a.value <= (b.value_high or b.value) + slack
+
+
 def _finish(article_id: str, text: str, published: date | None, d: Draft, original: str) -> Figure:
     n = d.number
     dim, _, value = (d.breakdown or "").partition(":")
@@ -240,6 +277,7 @@ def _finish(article_id: str, text: str, published: date | None, d: Draft, origin
         status="valid", reason=None, period_source=d.period_source if period_end else None, source=d.source)
     reason = n.malformed or (SUPERSEDED if d.extra.get("superseded") else None) \
         or (MISPRINT if d.extra.get("misprint") else None) or (MISREAD if d.extra.get("misread") else None) \
+        or (DISPUTED if d.extra.get("disputed") else None) \
         or quarantine_reason(figure, published)
     return replace(figure, status="quarantined", reason=reason) if reason else figure
 
