@@ -258,10 +258,15 @@ def _claims_the_article_contradicts(text: str, drafts: list[Draft]) -> None:
 
 
 def _agree(a, b) -> bool:
-    """Two mentions of one figure: within each other's rounding, or one inside the other's range."""
+    """Two mentions of one figure: within each other's rounding, or one inside the other's range or bound."""
     slack = ((a.precision or 1) + (b.precision or 1)) / 2
-    return a.value - slack <= b.value <= (a.value_high or a.value) + slack \
-        or b.value - slack <= a.value <= (b.value_high or b.value) + slack
+
+    def span(n):
+        low, high = n.value, n.value_high or n.value
+        return (low, float("inf")) if n.qualifier == "at_least" else (float("-inf"), high) \
+            if n.qualifier == "at_most" else (low, high)
+    (a_low, a_high), (b_low, b_high) = span(a), span(b)
+    return a_low - slack <= b_high and b_low - slack <= a_high
 
 
 def _finish(article_id: str, text: str, published: date | None, d: Draft, original: str) -> Figure:
