@@ -296,3 +296,16 @@ def test_a_claimed_change_against_a_computed_change_of_zero_is_explained(tmp_pat
     assert materialize_all(folder, path).success
     rows = query(path, "select verdict, explanation from marts.claim_checks where claim_type = 'change'")
     assert rows and rows[0][0] == "inconsistent" and "against 0" in rows[0][1]
+
+
+def test_a_disputed_bound_is_quarantined_as_a_figure_but_still_checked_as_a_claim():
+    from dataclasses import asdict
+
+    from transforms.figures import DISPUTED, figures_from_article
+    text = ("THE CLAIM\n\nAn MP told the Commons: \"Net migration last year was more than 500,000.\"\n\n"
+            "THE VERDICT\n\nThe ONS put net migration in 2025 at 171,000.")
+    found = figures_from_article("a", text, date(2026, 5, 29))
+    bound = next(f for f in found if f.value == 500_000)
+    assert (bound.status, bound.reason) == ("quarantined", DISPUTED)
+    claims = claims_from_article("a", text, [asdict(f) for f in found], date(2026, 5, 29))
+    assert [(c.claim_type, c.figure_id) for c in claims] == [("bound", bound.figure_id)]

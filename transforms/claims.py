@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from .figures import DISPUTED
 from .segments import body_end, lines, sentences
 
 CLAIM_TYPES = ("change", "ratio", "bound", "record", "forecast", "target")
@@ -49,6 +50,7 @@ class ClaimFigure:
     char_start: int
     char_end: int
     status: str = "valid"
+    reason: str | None = None
 
     @classmethod
     def from_mapping(cls, row: Mapping) -> ClaimFigure:
@@ -319,7 +321,8 @@ def claims_from_article(article_id: str, text: str, figures: Iterable[ClaimFigur
     """Every claim in the article's body, in reading order."""
     figs = sorted((f if isinstance(f, ClaimFigure) else ClaimFigure.from_mapping(f) for f in figures),
                   key=lambda f: f.char_start)
-    figs = [f for f in figs if f.status == "valid"]
+    # (a speaker's figure the article contradicts is quarantined as a statistic, but it is still a claim)
+    figs = [f for f in figs if f.status == "valid" or f.reason == DISPUTED]
     end = body_end(text)
     known = _known_names(text, end)
     quotes = _quotes(text, end, known)
