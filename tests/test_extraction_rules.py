@@ -2243,3 +2243,20 @@ def test_a_speakers_figure_the_article_contradicts_is_quarantined():
     # a quoted figure that agrees with the article's own is the figure
     text = "Net migration was 171,000 in 2025. \"At 171,000, it is the lowest in a decade,\" the minister said."
     assert {f.status for f in figs(text, date(2026, 5, 29))} == {"valid"}
+
+
+def test_an_assumption_is_a_forecast_and_will_say_is_not():
+    text = ("The OBR now assumes net migration of 315,000 a year from 2028-29. That is well above the 245,000 it "
+            "assumed in its November forecast.")
+    assert [(f.kind, f.value) for f in figs(text, date(2024, 3, 6))] == [("forecast", 315_000), ("forecast", 245_000)]
+    f = only("For the year to June 2025, the ONS will say only that more than 700,000 people left.", date(2025, 11, 27))
+    assert (f.kind, f.flow, f.period_end) == ("estimate", "emigration", date(2025, 6, 30))
+
+
+def test_a_group_of_them_after_a_sentence_naming_arrivals_is_of_arrivals():
+    text = ("In the year to June 2025, 948,000 people came to live in the UK. Departures are harder to pin down, "
+            "and the ONS will say only that more than 700,000 people left.\n\n"
+            "Put together, net migration fell sharply, but by how much they cannot yet say.\n\n"
+            "The breakdown of arrivals is firmer. Non-EU nationals accounted for 781,000 of them.")
+    got = [(f.flow, f.breakdown_value) for f in figs(text, date(2025, 11, 27))]
+    assert got[-1] == ("immigration", "non_eu")

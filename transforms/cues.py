@@ -224,9 +224,10 @@ _STAY = r"(?!\s+(?:to\s+)?(?:stay|live|remain|settle|leave|move|return|study|wor
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)" + _STAY + r"|ambitions?|wants?" + _STAY + r"|wanted" + _STAY
                 + r"|vow\w*|commit\w*|objective|cap(?:ped)?\s+at|cap\s+of|ceiling\s+of|limit\s+of|hop(?:e|es|ed|ing)\s+to" + _STAY
                 + r"|plan(?:s|ned)?\s+to" + _STAY + r"|intend\w*" + _STAY + r"|determined\s+to|seek(?:s|ing)?\s+to|wish(?:es)?\s+to" + _STAY)
-FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|could|if(?!\s+anything\b|\s+so\b)|were\s+to"
+FORECAST_WORDS = (r"forecast\w*|predict\w*|project(?:ed|ion|ions|s)|expect\w*|assum(?:es|ed|ing|ption|ptions)|could"
+                  r"|if(?!\s+anything\b|\s+so\b)|were\s+to"
                   # "you would think more than a million arrive": a belief, not a projection
-                  r"|would(?!\s+(?:think|believe|imagine|guess|assume|suppose|have\s+thought))|will(?!\s+(?:show|reveal|confirm))"
+                  r"|would(?!\s+(?:think|believe|imagine|guess|assume|suppose|have\s+thought))|will(?!\s+(?:show|reveal|confirm|(?:only\s+)?say|tell))"
                   r"|likely\s+to|set\s+to|on\s+course|on\s+track|anticipat\w*|might"
                   # ("Those May figures", "in May 2025": the month)
                   r"|(?<!in\s)(?<!last\s)(?<!next\s)(?<!those\s)(?<!these\s)(?<!the\s)(?<!of\s)(?<!since\s)(?<!early\s)"
@@ -436,7 +437,7 @@ GIVEN_BY = re.compile(r"\b(?:was|were)\s+(?:given|cited|named)\s+by\s+(?:(?:abou
 PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\b", _I)
 # "147,000 rather than the 250,000 the think-tank had projected": a projection named after its number
 FORECAST_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+|some\s+|many\s+)?(?:[\w'-]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?"
-                            r"(?:projected|forecast|predicted|expected|anticipated)\b", _I)
+                            r"(?:projected|forecast|predicted|expected|anticipated|assumed)\b", _I)
 # "Immigration (1.2m) outstripped emigration (532k) by 685k": the margin is the balance
 EXCEEDED_BY = re.compile(r"\b(?:exceed(?:ed|s)?|outstrip(?:ped|s)?|outnumber(?:ed|s)?|outpace(?:d|s)?|topped)\s+(?:departures|emigration|outflows?|those\s+leaving|leavers|emigrants"
                          r"|the\s+number\s+(?:of\s+people\s+)?(?:leaving|who\s+left))(?:\s*\([^()]{0,20}\))?\s+by\s+"

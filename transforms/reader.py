@@ -436,7 +436,9 @@ class Reader:
         if d.flow is None and (anaphoric or d.breakdown):
             # "The latest figure ... is 410,000" opening a paragraph: the flow last talked about
             # (a part, "- British citizens: 103,000", is a part of the flow last talked about too)
-            d.flow = self.previous_flow or self.earlier_flow or self.article_flow
+            named = self._plain_flow() if d.breakdown and not anaphoric else None
+            # ("The breakdown of arrivals is firmer. Non-EU nationals accounted for 781,000 of them")
+            d.flow = named[0] if named else self.previous_flow or self.earlier_flow or self.article_flow
             if (d.breakdown or "").startswith("reason:") and d.flow != "immigration" and not self.flow_from_lead:
                 d.flow = "immigration"  # a reason is asked of arrivals, unless a lead-in said otherwise
         d.extra["inherited"] = d.flow is not None
