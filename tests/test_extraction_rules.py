@@ -2260,3 +2260,17 @@ def test_a_group_of_them_after_a_sentence_naming_arrivals_is_of_arrivals():
             "The breakdown of arrivals is firmer. Non-EU nationals accounted for 781,000 of them.")
     got = [(f.flow, f.breakdown_value) for f in figs(text, date(2025, 11, 27))]
     assert got[-1] == ("immigration", "non_eu")
+
+
+def test_a_total_made_up_of_arrivals_and_departures_is_the_balance():
+    text = "The new reckoning for the year to June 2023 is 866,000, made up of 1,297,000 arrivals and 431,000 departures."
+    assert [(f.kind, f.flow, f.value) for f in figs(text, date(2024, 11, 28))] == [
+        ("estimate", "net_migration", 866_000), ("estimate", "immigration", 1_297_000),
+        ("estimate", "emigration", 431_000)]
+
+
+def test_a_rounder_headline_takes_the_period_of_the_figure_it_rounds():
+    text = ("NET MIGRATION PEAK REVISED TO 0.87m\n\n"
+            "Net migration in the year to June 2023 is now put at 866,000. For the year to June 2024 it was 728,000.")
+    got = {f.raw_text: f.period_end for f in figs(text, date(2024, 11, 28))}
+    assert got["0.87m"] == date(2023, 6, 30)

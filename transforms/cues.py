@@ -199,7 +199,8 @@ CHANGE_NOUNS = (r"falls?|fell|fallen|risen|grown|falling|drop(?:ped|ping|s)?|dec
                 r"slump\w*|surg\w*|plung\w*|soar\w*|shr[aiu]nk\w*|revis\w*")
 _DOWN = re.compile(r"fall|fell|drop|declin|decreas|reduc|cut|down|lower|fewer|less|halv|slump|plung|shr|below", _I)
 # "fell by 84,000", "a fall of 435,000", "dropping by 430,000": the number measures a change
-CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:,?\s+[\w-]+){0,4}?,?\s+by|\b(?:" + CHANGE_NOUNS
+# ("made up of 1,297,000 arrivals" is what a total consists of)
+CHANGE_BEFORE = re.compile(r"(?:\b(?:" + CHANGE_NOUNS + r")\b(?:,?\s+[\w-]+){0,4}?,?\s+by|\b(?!(?:up|down)\s+of\b)(?:" + CHANGE_NOUNS
                            + r")(?:,?\s+of|,\s+at)|net\s+(?:fall|rise|increase|decrease|drop)\s+of)\s*(?:[a-z]+\s+){0,2}$", _I)
 # A movement verb straight before its number, without "by": "rose 30,000", "up 30,000 on",
 # "dropped some 100,000". ("rose to 300,000" names the new level, so "to" keeps it an estimate.)
@@ -442,6 +443,10 @@ FORECAST_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+|some\s+|many\s+)
 EXCEEDED_BY = re.compile(r"\b(?:exceed(?:ed|s)?|outstrip(?:ped|s)?|outnumber(?:ed|s)?|outpace(?:d|s)?|topped)\s+(?:departures|emigration|outflows?|those\s+leaving|leavers|emigrants"
                          r"|the\s+number\s+(?:of\s+people\s+)?(?:leaving|who\s+left))(?:\s*\([^()]{0,20}\))?\s+by\s+"
                          r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over)\s+)?$", _I)
+# "866,000, made up of 1,297,000 arrivals and 431,000 departures": the whole is the balance
+NET_MADE_OF_AFTER = re.compile(r",?\s+(?:(?:is|was)\s+)?(?:made\s+up\s+of|the\s+(?:balance|difference|result|product)\s+of|from)\s+"
+                               r"[\d,.]+\s*(?:k|m|mn|million)?\s+(?:arrivals|immigrants|people\s+arriving|inflows?|incomers)\s+"
+                               r"(?:and|minus|less)\s+[\d,.]+\s*(?:k|m|mn|million)?\s+(?:departures|emigrants|leavers|people\s+leaving|outflows?)\b", _I)
 # The population's growth through migration is net migration, not a stock.
 NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+to|as\s+a\s+result\s+of|from)\s+(?:the\s+)?"
                               r"(?:net\s+)?(?:international\s+)?(?:migration|immigration)\b"

@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-76"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-77"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -183,12 +183,23 @@ def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
             explicit.setdefault((d.flow, d.breakdown, d.number.value), d.period_end)
     for d in drafts:
         if d.period_source in ("article", None) and d.kind == "estimate":
-            period = explicit.get((d.flow, d.breakdown, d.number.value))
+            period = explicit.get((d.flow, d.breakdown, d.number.value)) or _rounded_from(d, explicit)
             if period:
                 d.period_end, d.period_source = period, "repeated"
                 change = d.extra.get("after_change")  # "revised up by 116,000 to 861,000": one period
                 if change is not None and change.period_source in ("article", None):
                     change.period_end, change.period_source = period, "repeated"
+
+
+def _rounded_from(d: Draft, explicit: dict) -> date | None:
+    """The one period of an explicit figure that a rounder headline writes again: "PEAK REVISED TO
+    0.87m" over "866,000 in the year to June 2023" (within half the headline's precision)."""
+    if d.number.value is None or (d.number.precision or 1) < 10_000 or d.number.qualifier != "exact":
+        return None
+    half = d.number.precision / 2
+    periods = {p for (flow, bd, value), p in explicit.items()
+               if flow == d.flow and bd == d.breakdown and value != d.number.value and abs(value - d.number.value) <= half}
+    return periods.pop() if len(periods) == 1 else None
 
 
 SUPERSEDED = "an earlier estimate that this article revises: it belongs to an older vintage, not this one"

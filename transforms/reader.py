@@ -269,7 +269,8 @@ class Reader:
                 d.geography = "UK"
             else:
                 d.geography = self.context_geography or self.article_geography
-            if C.EXCEEDED_BY.search(text, max(s, n.start - 90), n.start) or C.NET_GROWTH_AFTER.match(text, n.end, min(e, n.end + 80)) or (
+            if C.EXCEEDED_BY.search(text, max(s, n.start - 90), n.start) or C.NET_GROWTH_AFTER.match(text, n.end, min(e, n.end + 80)) \
+                    or C.NET_MADE_OF_AFTER.match(text, n.end, min(e, n.end + 120)) or (
                     C.NET_GROWTH_BEFORE.search(text, max(s, n.start - 30), n.start)
                     and C.TO_POPULATION.match(text, n.end, min(e, n.end + 60))) or (
                     C.NET_INCREASE_BEFORE.search(text, max(s, n.start - 30), n.start)
