@@ -2274,3 +2274,11 @@ def test_a_rounder_headline_takes_the_period_of_the_figure_it_rounds():
             "Net migration in the year to June 2023 is now put at 866,000. For the year to June 2024 it was 728,000.")
     got = {f.raw_text: f.period_end for f in figs(text, date(2024, 11, 28))}
     assert got["0.87m"] == date(2023, 6, 30)
+
+
+def test_a_group_of_the_whole_and_other_foreign_and_registrations():
+    text = ("In the year to June 2013, EU citizens made up 193,000 of the arrivals. Nationals of the A8 accounted "
+            "for 62,000 of the EU arrivals, and 102,000 were citizens of other foreign countries. "
+            "Romanians and Bulgarians registered for 26,600 numbers in the year to September 2013.")
+    got = [(f.breakdown_value, f.value) for f in figs(text, date(2013, 11, 28))]
+    assert got == [("eu", 193_000), ("eu8", 62_000), ("other", 102_000)]

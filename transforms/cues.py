@@ -116,6 +116,8 @@ BREAKDOWN_CUES = [
     ("citizenship", "eu2", r"\b(?:EU|A)2\b|Romanian?s?\s+(?:and|or)\s+Bulgarian?s?|Bulgarian?s?\s+(?:and|or)\s+Romanian?s?"),
     ("citizenship", "new_commonwealth", r"new\s+commonwealth"),
     ("citizenship", "old_commonwealth", r"old\s+commonwealth"),
+    # the statisticians' "other foreign" group: non-EU citizens outside the Commonwealth
+    ("citizenship", "other", r"other\s+foreign\b"),
     # "EU immigration was 170,000": the flow of EU citizens
     ("citizenship", "eu", r"\bEU\s+(?:citizens|nationals|migrants|immigrants|emigrants|workers|residents|arrivals|departures"
                           r"|leavers|newcomers|people|inflows?|outflows?|immigration|emigration|migration|net\s+migration)"
@@ -413,6 +415,9 @@ UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 # An estimate's uncertainty is no count: "738,000 (95% CI: 678,000 to 798,000)", "plus or minus 35,000"
 INTERVAL_BEFORE = re.compile(r"(?:\b(?:CI|confidence\s+interval|range|margin\s+of\s+error)\s*(?::|of|was|is)?\s*(?:between\s+|from\s+)?"
                              r"|\bplus\s+or\s+minus\s+|±\s*|\bgive\s+or\s+take\s+)$", re.I)
+
+# "Romanians and Bulgarians registered for 26,600 numbers": registrations, not arrivals
+REGISTERED_FOR = re.compile(r"\bregistered\s+for\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$", _I)
 
 # "Who came?", "How many left?": a question's own verb names the flow of its answer
 QUESTION_FLOW = re.compile(r"\b(?:who|how\s+many(?:\s+people)?)\s+(came|arrived|left|emigrated)\b", _I)

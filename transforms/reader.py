@@ -21,6 +21,7 @@ _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*(?:\([^()\d\n]{0,40}\)\s*)?", re.I)  # "(calendar year)"
 _SHORT_STATEMENT = re.compile(r"\s*(?:(?:it|this|that)(?:\s+(?:is|was)|'s)\s+)?(?:about|around|some|nearly|almost|over|under)?\s*"
                               r"[\d][\d,.]*\s*(?:k|m|million)?[.!]?\s*", re.I)
+_OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|all|those)\s+", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"\s*(?:19|20)\d\d\s*[:–—-]")
 _LIVING = re.compile(r"\b(?:live|lives|living|resident|residents|population)\b", re.IGNORECASE)
 _PERIOD_RANGE = re.compile(r"\s*(?:to|-|–|—|and|until)\s*", re.IGNORECASE)
@@ -196,6 +197,12 @@ class Reader:
             clause = clause_of(n.start, clauses)
             d.extra["clause"] = clause
             flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
+            if bd_cue is not None and bd_cue.start > n.end and _OF_THE_WHOLE.fullmatch(text, n.end, bd_cue.start):
+                # "Nationals of the A8 ... accounted for 62,000 of the EU arrivals": after "of the", the whole;
+                # the part is the group named before the number
+                subject = next((c for c in reversed(cues) if c.family == "breakdown" and c.end <= n.start
+                                and c.value.partition(":")[0] == bd_cue.value.partition(":")[0]), None)
+                bd_cue = subject or bd_cue
             if clause is not None and main_draft is not None:  # compared like with like: with the figure
                 # the comparison hangs off ("139,000, a fall of 752,000 from the peak of 891,000")
                 # (a second past level in the same clause is of the first's flow: "a gap that had stood
