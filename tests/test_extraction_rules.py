@@ -2282,3 +2282,11 @@ def test_a_group_of_the_whole_and_other_foreign_and_registrations():
             "Romanians and Bulgarians registered for 26,600 numbers in the year to September 2013.")
     got = [(f.breakdown_value, f.value) for f in figs(text, date(2013, 11, 28))]
     assert got == [("eu", 193_000), ("eu8", 62_000), ("other", 102_000)]
+
+
+def test_a_group_inside_an_aside_that_closes_before_the_number_is_not_its_group():
+    text = ("On the current basis, which adds asylum seekers to the survey, 327,000 people came to live in the UK "
+            "in 1996. In the year to mid-2005 - just after eight central and eastern European states joined the "
+            "EU - 563,000 people arrived.")
+    assert [(f.flow, f.breakdown_value) for f in figs(text, date(2006, 11, 2))] == [
+        ("immigration", None), ("immigration", None)]

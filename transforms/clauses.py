@@ -159,7 +159,8 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
     used = set()
     for _, ci, ni in pairs:
         cue = cues[ci]
-        if ci in used or cue.family in own[ni] or beyond_clause(cue, numbers[ni]) or before_own_flow(cue, numbers[ni]):
+        if ci in used or cue.family in own[ni] or beyond_clause(cue, numbers[ni]) or before_own_flow(cue, numbers[ni]) \
+                or cue.family == "breakdown" and _in_a_closed_aside(text, start, cue, numbers[ni]):
             continue
         own[ni][cue.family] = cue
         used.add(ci)
@@ -182,6 +183,18 @@ _KIND_WINDOW = 160  # how far before a number its kind words are looked for
 _SENTENCE_STOP = re.compile(r"[.;]")
 _NOT_BY = re.compile(r"\bnot\s+by\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 _ASIDE_DASH = re.compile(r"\s[—–-]\s|\s--\s")
+
+
+def _in_a_closed_aside(text: str, s: int, c: C.Cue, n: NumberMention) -> bool:
+    """A group named inside an aside that closes before the number describes something else: "which adds
+    asylum seekers to the survey, 321,000 people came", "mid-2004 - after eight central and eastern
+    European states joined the EU - 586,000 people arrived"."""
+    if c.end > n.start:
+        return False
+    if _aside_closed(text, s, c.start, c.end, n.start):
+        return True
+    opened = text.rfind(",", s, c.start)
+    return opened >= 0 and _RELATIVE.match(text, opened) is not None and "," in text[c.end:n.start]
 
 
 def _aside_closed(text: str, s: int, ws: int, we: int, at: int) -> bool:
