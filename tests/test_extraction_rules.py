@@ -2290,3 +2290,16 @@ def test_a_group_inside_an_aside_that_closes_before_the_number_is_not_its_group(
             "EU - 563,000 people arrived.")
     assert [(f.flow, f.breakdown_value) for f in figs(text, date(2006, 11, 2))] == [
         ("immigration", None), ("immigration", None)]
+
+
+def test_parts_of_a_whole_take_its_period_and_a_bare_number_the_group_just_named():
+    text = ("In 2020, 552,000 people moved to the UK and 403,000 left.\n\n"
+            "Of the 403,000 who emigrated, 91,000 were British nationals.\n\n"
+            "In 2022 immigration was 1.2m.\n\n"
+            "EU nationals were also leaving in large numbers. Some 172,000 emigrated in 2021.")
+    got = {f.value: (f.flow, f.breakdown_value, f.period_end) for f in figs(text, date(2023, 5, 25))}
+    assert got[91_000] == ("emigration", "british", date(2020, 12, 31))
+    assert got[172_000] == ("emigration", "eu", date(2021, 12, 31))
+    # a number with its own noun is the whole, not the group
+    text = "EU nationals were also leaving in large numbers. In all, 457,000 people emigrated in 2021."
+    assert only(text, date(2022, 5, 26)).breakdown_value is None

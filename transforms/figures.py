@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-79"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-80"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -139,6 +139,10 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     _date_by_the_report(drafts, reader.article_period, published)
     _resolve_repeated_mentions(drafts)
     _the_same_number_again(text, drafts)
+    for d in drafts:  # "Of the 403,000 who emigrated, 91,000 were British": the whole's period, now known
+        whole = d.extra.get("frame")
+        if whole is not None and d.period_source in ("article", None) and whole.period_source not in ("article", None):
+            d.period_end, d.period_source = whole.period_end, "repeated"
     _misreadings_corrected(text, drafts)
     _claims_the_article_contradicts(text, drafts)
     # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)

@@ -21,6 +21,8 @@ _BARE_NUMBER = re.compile(r"\s*(?:(?:19|20)\d\d\s*[:–—-]\s*)?(?:about|around
                           r"[\d][\d,.]*\s*(?:k|m|million|bn)?[.!]?\s*(?:\([^()\d\n]{0,40}\)\s*)?", re.I)  # "(calendar year)"
 _SHORT_STATEMENT = re.compile(r"\s*(?:(?:it|this|that)(?:\s+(?:is|was)|'s)\s+)?(?:about|around|some|nearly|almost|over|under)?\s*"
                               r"[\d][\d,.]*\s*(?:k|m|million)?[.!]?\s*", re.I)
+_BARE_VERB = re.compile(r"(?:emigrat|left|arriv|came|moved|depart|return|went)", re.IGNORECASE)  # "172,000 emigrated"
+_WHOLE = re.compile(r"\b(?:overall|in\s+all|in\s+total|altogether|all\s+told)\b", re.IGNORECASE)
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|all|those)\s+", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"\s*(?:19|20)\d\d\s*[:–—-]")
 _LIVING = re.compile(r"\b(?:live|lives|living|resident|residents|population)\b", re.IGNORECASE)
@@ -223,6 +225,14 @@ class Reader:
                     self._lean_on_context(d, drafts, anaphoric)
             if bd_cue is None and d.breakdown is None:
                 d.breakdown = group_frame.value if group_frame is not None else self.question_group
+            if d.breakdown is None and flow_cue is not None and not drafts and not text[n.end:flow_cue.start].strip() \
+                    and _BARE_VERB.match(text, flow_cue.start) \
+                    and not _WHOLE.search(text, s, e):
+                # "EU nationals were also leaving in large numbers. Some 172,000 emigrated in 2021": the
+                # number stands for the group the sentence before talked about
+                named = self._plain_flow()
+                if named and named[0] == flow_cue.value and named[1]:
+                    d.breakdown = named[1]
             if drafts and drafts[-1].flow and (drafts[-1].kind == "change" and C.NEW_LEVEL_AFTER_CHANGE.fullmatch(
                     text, drafts[-1].number.end, n.start) or self._from_to(drafts[-1], n, clauses)):
                 # "EU immigration rose by 42,000 to 228,000", "fell from 284,000 in the year to June
@@ -252,6 +262,7 @@ class Reader:
                 d.flow = drafts[-1].flow  # "..., of whom 257,000 were British": the group just counted
             elif frame is not None and flow_cue is None and d.breakdown:
                 d.flow = frame.flow  # "Of the 398,000 people who emigrated, 131,000 were British citizens"
+                d.extra["frame"] = frame  # ...and of the whole's period, once that is known
             if not drafts and C.OF_THE.search(text, max(s, n.start - 12), n.start) and d.flow:
                 frame = d
             elif frame is not None and C.FRAME_END.search(text, frame.number.end, n.start):
