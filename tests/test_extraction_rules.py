@@ -2303,3 +2303,19 @@ def test_parts_of_a_whole_take_its_period_and_a_bare_number_the_group_just_named
     # a number with its own noun is the whole, not the group
     text = "EU nationals were also leaving in large numbers. In all, 457,000 people emigrated in 2021."
     assert only(text, date(2022, 5, 26)).breakdown_value is None
+
+
+def test_text_copied_from_a_pdf_reads_across_its_hard_line_breaks():
+    text = ("Main points\n"
+            "• An estimated 327,000 more people came to the UK than left in the year\n"
+            "ending March 2017, a level similar to recent years; 640,000 people\n"
+            "immigrated and 313,000 people emi-\n"
+            "grated.\n")
+    got = [(f.flow, f.period_end, f.value, f.raw_text) for f in figs(text, date(2017, 8, 24))]
+    assert got == [("net_migration", date(2017, 3, 31), 327_000, "327,000"),
+                   ("immigration", date(2017, 3, 31), 640_000, "640,000"),
+                   ("emigration", date(2017, 3, 31), 313_000, "313,000")]
+    # a list of figures one per line is not a wrapped paragraph
+    text = ("New figures were published for the countries\n58,000 immigrants arrived from the EU8 in 2012\n"
+            "97,000 immigrants came from New Commonwealth countries in 2012\n")
+    assert [f.breakdown_value for f in figs(text, date(2013, 8, 29))] == ["eu8", "new_commonwealth"]

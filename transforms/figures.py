@@ -16,10 +16,10 @@ from .numbers import find_numbers
 from .periods import PeriodMention, find_periods, resolve_relative
 from .plausibility import quarantine_reason
 from .reader import Draft, Reader
-from .segments import LINK_LINE, body_end, lines, sentences, without_markup
+from .segments import LINK_LINE, body_end, lines, sentences, unwrapped, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-80"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-81"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -93,7 +93,7 @@ def _article_geography(text: str, opening: list[tuple[int, int]]) -> str:
 
 
 def figures_from_article(article_id: str, text: str, published: date | None) -> list[Figure]:
-    original, text = text, without_markup(text)
+    original, text = text, unwrapped(without_markup(text))
     end = body_end(text)
     lowered = C.lowercase(text)
     if not C.has_flow_cue(lowered, 0, end):

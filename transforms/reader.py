@@ -23,6 +23,8 @@ _SHORT_STATEMENT = re.compile(r"\s*(?:(?:it|this|that)(?:\s+(?:is|was)|'s)\s+)?(
                               r"[\d][\d,.]*\s*(?:k|m|million)?[.!]?\s*", re.I)
 _BARE_VERB = re.compile(r"(?:emigrat|left|arriv|came|moved|depart|return|went)", re.IGNORECASE)  # "172,000 emigrated"
 _WHOLE = re.compile(r"\b(?:overall|in\s+all|in\s+total|altogether|all\s+told)\b", re.IGNORECASE)
+_MORE_THAN_LEFT = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants|left|departed|emigrated"
+                             r"|leavers|emigrants|departures)(?:\s+[\w-]+){0,4}?\s+$", re.IGNORECASE)
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|all|those)\s+", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"\s*(?:19|20)\d\d\s*[:–—-]")
 _LIVING = re.compile(r"\b(?:live|lives|living|resident|residents|population)\b", re.IGNORECASE)
@@ -130,6 +132,8 @@ class Reader:
         numbers = [n for n in self._within(self.numbers, self.number_starts, s, e) if n.end <= e]
         periods = [p for p in self._within(self.periods, self.period_starts, s, e) if p.end <= e]
         clauses = comparison_clauses(text, s, e, numbers) if numbers else []
+        # ("337,000 more people came to the UK than left in the year ending June 2016": one balance, no comparison)
+        clauses = [c for c in clauses if not _MORE_THAN_LEFT.search(text, max(s, c[0] - 80), c[0])]
         main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and clause_of(p.start, clauses) is None]
         anchor = main_abs[0].period_end if main_abs else self.context_period
         drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)

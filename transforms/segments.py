@@ -46,6 +46,37 @@ def without_markup(text: str) -> str:
     return _MARKUP.sub(lambda m: _ENTITY.get(m.group(0).lower(), " ").ljust(len(m.group(0))), text)
 
 
+# Text copied from a PDF breaks lines mid-sentence ("655,000 people\nimmigrated", "the year\nending June
+# 2016") and words across lines ("emi-\ngrated"). A long line that stops mid-sentence, followed by one
+# that carries on in lower case (or with a number that carries on), is one line; the break becomes a
+# space, and a split word is closed up with its padding after it, so every number keeps its offset.
+_WRAP = re.compile(r"(?<=[^\s.:!?;|])[ \t]*\n(?=[a-z(]|(?:19|20)\d\d(?:[,;.)]|\s+[a-z]))")
+_SPLIT_WORD = re.compile(r"(?<![\w-])([A-Za-z]{2,})-\n([a-z]{2,})(?=[^\w-])")
+_COMPOUND_HEADS = {"long", "short", "non", "post", "pre", "self", "well", "cross", "mid", "twelve", "year", "work", "highly",
+                   "low", "high", "full", "part", "first", "second", "third", "anti", "co", "ex", "re", "semi", "multi"}
+_WRAPPED_WIDTH = 40  # a line at least this long that stops mid-sentence was wrapped, not ended
+
+
+def unwrapped(text: str) -> str:
+    """The text with hard line wraps read as spaces, every number's offset unchanged (the same length)."""
+    if "\n" not in text:
+        return text
+
+    def long_line_before(at: int, width: int = _WRAPPED_WIDTH) -> bool:
+        start = text.rfind("\n", 0, at) + 1
+        return at - start >= width and "\t" not in text[start:at]
+
+    def join_word(m: re.Match) -> str:  # (a hyphen at a line's end is the stronger sign: a shorter line will do)
+        if not long_line_before(m.start(2) - 1, _WRAPPED_WIDTH // 2):
+            return m.group(0)
+        head, tail = m.group(1), m.group(2)
+        joined = f"{head}-{tail}" if head.lower() in _COMPOUND_HEADS else head + tail
+        return joined.ljust(len(m.group(0)))
+
+    text = _SPLIT_WORD.sub(join_word, text)
+    return _WRAP.sub(lambda m: " " * len(m.group(0)) if long_line_before(m.end() - 1) else m.group(0), text)
+
+
 def body_end(text: str) -> int:
     """Offset where reader comments or links to other stories begin, or the end of the text."""
     ends = [m.start() for m in (_COMMENTS_HEADING.search(text), _RELATED_HEADING.search(text)) if m]
