@@ -2319,3 +2319,12 @@ def test_text_copied_from_a_pdf_reads_across_its_hard_line_breaks():
     text = ("New figures were published for the countries\n58,000 immigrants arrived from the EU8 in 2012\n"
             "97,000 immigrants came from New Commonwealth countries in 2012\n")
     assert [f.breakdown_value for f in figs(text, date(2013, 8, 29))] == ["eu8", "new_commonwealth"]
+
+
+def test_a_pdf_line_that_carries_on_into_a_figure_is_one_line():
+    text = ("WHO IS LEAVING\nDepartures have proved stickier than arrivals. British nationals made up\n"
+            "96,000 of those leaving in 2025, and most of the rest were former students.\n"
+            "The UK is not alone. In Australia, net overseas migration dropped to\n"
+            "306,000 in the year to September 2025.\n")
+    got = [(f.flow, f.breakdown_value, f.geography, f.value) for f in figs(text, date(2026, 6, 2))]
+    assert got == [("emigration", "british", "UK", 96_000), ("net_migration", None, "Australia", 306_000)]

@@ -152,3 +152,10 @@ def test_plus_after_a_number_is_a_lower_bound(text):
 def test_more_ways_of_writing_millions(text, value, precision):
     n = one(text)
     assert (n.value, n.precision) == (value, precision)
+
+
+def test_a_dash_before_a_movement_separates_a_level_from_a_change():
+    from transforms.numbers import find_numbers
+    got = [(n.text, n.value, n.value_high) for n in find_numbers("net migration stood at 203,000 – 482,000 lower than in 2023")]
+    assert got == [("203,000", 203_000, None), ("482,000", 482_000, None)]
+    assert [(n.value, n.value_high) for n in find_numbers("net migration was 240,000 – 260,000")] == [(240_000, 260_000)]

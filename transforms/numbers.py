@@ -164,6 +164,7 @@ def _is_year(m: re.Match) -> bool:
 # keeps a scan close to the speed of a plain search for digits.
 _DIGITS_RUN = re.compile(r"\d+")
 _MILLION = re.compile(r"[Mm](?:illion|ILLION)")
+_MOVEMENT_AFTER = re.compile(r"\s+(?:lower|higher|fewer|more|less|down|up|below|above)\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"between\s+[+\-−]?$", re.IGNORECASE)
 _WORDY_REACH = 32  # "three-quarters of a million": how far before "million" a worded number starts
 
@@ -209,6 +210,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, scale: int =
             is_range = False  # "X and Y" is two numbers; only "between X and Y" is a range
         if is_range and sep == "to" and _FROM_BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             is_range = False  # "fell by 84,000 to 248,000", "from 866,000 to 431,000": two figures
+        if is_range and sep in ("-", "–", "—") and _MOVEMENT_AFTER.match(text, m.end()):
+            is_range = False  # "net migration stood at 203,000 – 482,000 lower than in 2023": a level, then a change
         if is_range and _is_year(m) and not (len(m.group("int2") or "") == 4 and "," not in m.group("int2")):
             is_range = False  # "figure for 2023 - 685,000 - was": a year, then the number
         value, precision, problem = _read_one(m, 1, scale)
