@@ -51,6 +51,7 @@ def without_markup(text: str) -> str:
 # that carries on in lower case (or with a number that carries on), is one line; the break becomes a
 # space, and a split word is closed up with its padding after it, so every number keeps its offset.
 _WRAP = re.compile(r"(?<=[^\s.:!?;|])[ \t]*\n(?=[a-z(]|(?:19|20)\d\d(?:[,;.)]|\s+[a-z])|(?P<figure>\d[\d,.]*\s+[a-z]))")
+_FIGURE_LINE_NEXT = re.compile(r"\d[\d,.]*\s")
 _PAGE_WIDTH = 100  # a wrapped line is no wider than a page; a longer one is a paragraph of its own
 _SPLIT_WORD = re.compile(r"(?<![\w-])([A-Za-z]{2,})-\n([a-z]{2,})(?=[^\w-])")
 _COMPOUND_HEADS = {"long", "short", "non", "post", "pre", "self", "well", "cross", "mid", "twelve", "year", "work", "highly",
@@ -79,8 +80,10 @@ def unwrapped(text: str) -> str:
         # ("...from those countries\n58,000 immigrants arrived ..." after a paragraph-long line is a list of
         # figures, one per line: only a page-wide line carries on into a figure)
         start = text.rfind("\n", 0, m.start()) + 1
-        if not long_line_before(m.end() - 1) or m.group("figure") and m.start() - start > _PAGE_WIDTH:
-            return m.group(0)
+        if not long_line_before(m.end() - 1) or m.group("figure") and (
+                m.start() - start > _PAGE_WIDTH or _FIGURE_LINE_NEXT.match(text, start)
+                or _FIGURE_LINE_NEXT.match(text, text.find("\n", m.end()) + 1 or len(text))):
+            return m.group(0)  # (nor does a line run on into a list of figures, one a line)
         return " " * len(m.group(0))
 
     return _WRAP.sub(join_line, text)
