@@ -2328,3 +2328,15 @@ def test_a_pdf_line_that_carries_on_into_a_figure_is_one_line():
             "306,000 in the year to September 2025.\n")
     got = [(f.flow, f.breakdown_value, f.geography, f.value) for f in figs(text, date(2026, 6, 2))]
     assert got == [("emigration", "british", "UK", 96_000), ("net_migration", None, "Australia", 306_000)]
+
+
+def test_an_exact_value_written_again_without_its_own_flow_words_is_the_figure_already_stated():
+    text = ("Net migration was 264,000 in the year to June 2014, while 591,000 people moved here.\n\n"
+            "\"Two hundred and sixty-four thousand in a single year is more than a city,\" said a spokesman for a "
+            "group campaigning for lower immigration.\n\n"
+            "Figures for the year to September are due on 26 February 2015.")
+    got = [(f.raw_text, f.flow, f.period_end, f.status) for f in figs(text, date(2014, 11, 27))]
+    assert got[-1] == ("Two hundred and sixty-four thousand", "net_migration", date(2014, 6, 30), "valid")
+    # a stock of the same size is still a stock
+    text = "Immigration was 1.2 million in 2023. The ONS estimates that 1.2 million people living here hold a visa."
+    assert len(figs(text, date(2024, 5, 23))) == 1

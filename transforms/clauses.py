@@ -104,6 +104,8 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
                 c.end <= n.start and bisect.bisect_left(starts, c.end) < bisect.bisect_left(starts, n.start))
         if c.family not in ("breakdown", "flow") or c.start < n.end:
             return False
+        if _QUOTE_THEN_SPEAKER.search(text, n.end, c.start):
+            return True  # '"264,000 in a year is more than a city," said a group campaigning for lower immigration'
         if _NUMBER_THEN_LABEL.match(text, n.end) and not _LABEL_LEAD.sub("", text[start:n.start]):
             return False  # "214,000 — of those arriving, EU citizens": the rest of the line says what it is
         if _COLON_DEFINES.fullmatch(text, n.end, c.start):
@@ -179,6 +181,7 @@ def attach(cues: list[C.Cue], numbers: list[NumberMention], marks: list[re.Match
     return own
 
 
+_QUOTE_THEN_SPEAKER = re.compile(r"[”\"]\s*,?\s+(?:[\w'’.-]+\s+){0,4}?(?:said|says|added|adds|told|wrote|argued|claimed|warned|insisted)\b", re.I)
 _KIND_WINDOW = 160  # how far before a number its kind words are looked for
 _SENTENCE_STOP = re.compile(r"[.;]")
 _NOT_BY = re.compile(r"\bnot\s+by\s+(?:the\s+)?(?:[a-z]+\s+)?$", re.I)

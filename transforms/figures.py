@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, unwrapped, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-82"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-83"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -219,13 +219,24 @@ def _the_same_number_again(text: str, drafts: list[Draft]) -> None:
     """"... it hit 891,000 in the year to June 2023. ... the 891,000 had happened on her watch": a
     number written again with "the" is the figure already given."""
     first: dict[str, Draft] = {}
+    stated: dict[float, Draft] = {}  # the first figure stated with its own flow words, by exact value
     for d in sorted(drafts, key=lambda d: d.number.start):
         earlier = first.get(d.number.text)
-        if earlier is not None and earlier.flow and _THE_BEFORE.search(text, max(0, d.number.start - 16), d.number.start):
+        if earlier is None and not d.extra.get("things") and d.source == "prose" and not d.extra.get("own_flow") \
+                and d.kind == "estimate" \
+                and (d.number.value or 0) >= 10_000:
+            # '"Two hundred and sixty-four thousand in a single year is ...," said a spokesman': the
+            # exact value of a figure already stated, written again with no flow words of its own
+            earlier = stated.get(d.number.value)
+        elif earlier is not None and not _THE_BEFORE.search(text, max(0, d.number.start - 16), d.number.start):
+            earlier = None
+        if earlier is not None and earlier.flow:
             d.flow, d.breakdown, d.kind, d.direction = earlier.flow, earlier.breakdown, earlier.kind, earlier.direction
             d.period_end, d.period_source, d.geography = earlier.period_end, "repeated", earlier.geography
         elif d.flow:
             first.setdefault(d.number.text, d)
+            if d.extra.get("own_flow") and d.number.value is not None and d.kind == "estimate":
+                stated.setdefault(d.number.value, d)
 
 
 _NOT_THIS_FLOW = re.compile(r"[,)]?\s*(?:and\s+)?not\s+(?:the\s+)?(net\s+migration|immigration|emigration)\b", re.IGNORECASE)

@@ -125,6 +125,10 @@ _ON_AN_ESTIMATE = re.compile(r"\b(?:on|than|below|above|compared\s+(?:with|to))\
                              r"(?:estimate|figure|level|total)\s+(?:for\s+|of\s+|in\s+)?$", re.IGNORECASE)
 
 
+_UPCOMING_AFTER = re.compile(r"[^.;\n\d]{0,30}?\b(?:(?:are|is)\s+(?:due|scheduled)|will\s+be\s+(?:published|released|out)"
+                             r"|due\s+(?:out|on|in))\b", re.IGNORECASE)
+
+
 def _since(text: str, start: int) -> bool:
     """"has dropped by 750,000 since it peaked in the year to June 2023": where a change starts, dating nothing"""
     return _SINCE_BEFORE.search(text, max(0, start - 24), start) is not None
@@ -205,6 +209,8 @@ def find_periods(text: str, published: date | None, start: int = 0, end: int | N
             if published is None or ends <= published:
                 found.append(PeriodMention(m.start(), m.end(), "absolute", ends))
         elif m.group("ending"):
+            if _UPCOMING_AFTER.match(text, m.end()):
+                continue  # "Figures for the year to September are due on 26 February": a release to come
             month = MONTHS[m.group("e_month").lower().rstrip(".")]
             if m.group("e_year"):
                 found.append(PeriodMention(m.start(), m.end(), "absolute", month_end(int(m.group("e_year")), month),

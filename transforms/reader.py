@@ -203,6 +203,7 @@ class Reader:
             clause = clause_of(n.start, clauses)
             d.extra["clause"] = clause
             flow_cue, bd_cue, geo_cue = own[i].get("flow"), own[i].get("breakdown"), own[i].get("geography")
+            d.extra["own_flow"] = flow_cue is not None
             if bd_cue is not None and bd_cue.start > n.end and _OF_THE_WHOLE.fullmatch(text, n.end, bd_cue.start):
                 # "Nationals of the A8 ... accounted for 62,000 of the EU arrivals": after "of the", the whole;
                 # the part is the group named before the number
@@ -301,7 +302,7 @@ class Reader:
                 d.flow, d.kind, d.direction = "net_migration", "estimate", None
                 d.extra["inherited"] = False
             elif self._within_the_uk(d, numbers, i, s, e):
-                d.flow = None
+                d.flow, d.extra["things"] = None, True  # (people, but not a flow of ours)
             elif counts_no_migrants(text, s, e, n, flow_cue) or drafts and drafts[-1].extra.get("things") \
                     and C.INCLUDING.search(text, max(s, n.start - 20), n.start):
                 d.flow = None  # ("1.13 million visas ..., including 291,000 to students": more of the same things)
