@@ -2340,3 +2340,21 @@ def test_an_exact_value_written_again_without_its_own_flow_words_is_the_figure_a
     # a stock of the same size is still a stock
     text = "Immigration was 1.2 million in 2023. The ONS estimates that 1.2 million people living here hold a visa."
     assert len(figs(text, date(2024, 5, 23))) == 1
+
+
+def test_lower_case_social_copy_vs_and_came_to_find_one():
+    text = ("2/5 net migration in the year to september 2011: 212k.\n"
+            "3/5 study is still the biggest single reason people come: 238k came to study vs 176k for work.\n"
+            "4/5 emigration at 362k is well down on the 2008 high. fewer brits heading for spain since the crash.\n")
+    got = {f.value: (f.flow, f.breakdown_value) for f in figs(text, date(2012, 5, 24))}
+    assert got[238_000] == ("immigration", "study") and got[176_000] == ("immigration", "work")
+    assert got[362_000] == ("emigration", None)
+    text = ("Work was the leading reason in the year to March 2019, cited by 203,000 people – 139,000 who already had "
+            "a job lined up and 64,000 who came to find one.")
+    assert {f.value: f.breakdown_value for f in figs(text, date(2019, 8, 22))}[64_000] == "work_looking_for_job"
+
+
+def test_a_year_a_country_entered_the_bloc_dates_no_figure():
+    text = ("In the year to June 2008, 562,000 people came to Britain. Migrants from Poland and the seven other A8 "
+            "states that entered the bloc in 2004 numbered 84,000.")
+    assert {f.value: f.period_end for f in figs(text, date(2008, 11, 27))}[84_000] == date(2008, 6, 30)

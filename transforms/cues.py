@@ -95,7 +95,8 @@ BREAKDOWN_CUES = [
     # "... had a definite job and 96,000 arrived looking for one": "one" stands for the job
     ("reason", "work_looking_for_job", r"look(?:ing)?\s+for\s+(?:work|a\s+job|jobs)|seek(?:ing)?\s+work|job[- ]?seek\w*"
                                        r"|without\s+a\s+job|look(?:ing)?\s+for\s+one\b(?!\s+of)"
-                                       r"|hop(?:ing|ed)\s+to\s+find\s+(?:one|work|a\s+job)|(?:arrived|came)\s+looking\b"),
+                                       r"|hop(?:ing|ed)\s+to\s+find\s+(?:one|work|a\s+job)|(?:arrived|came)\s+looking\b"
+                                       r"|(?:came|come|arrived|moved)\s+to\s+find\s+(?:one|work|a\s+job|jobs)\b"),
     # "for a job or to look for one", "to work or seek work": both kinds of work reason at once
     ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?|to\s+take\s+up)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
@@ -327,7 +328,7 @@ TO_A_NUMBER = re.compile(r"\sto\s+(?:(?:a|an|about|around|some|nearly|almost|jus
 # comparisons and set phrases ("as high as", "as well as", "such as", "known as").
 # A cause opens a clause of its own too: "the fall was driven by fewer people arriving" (the arrivals
 # are the cause, not what the fall counts).
-CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:and|while|but|whereas|with)\s"
+CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:and|while|but|whereas|with|vs\.?|versus)\s"
                         # ("118,000 moved because of a job offer": after a verb of moving, the cause is the reason)
                         r"|(?<!moved)(?<!came)(?<!arrived)(?<!migrated)(?<!left)(?<!emigrated)(?<!here)"
                         r"\s(?:(?:driven|fuelled|fueled|caused|pushed|boosted)\s+by|due\s+to|because(?:\s+of)?|thanks\s+to"

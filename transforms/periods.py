@@ -92,7 +92,7 @@ PERIOD = re.compile(
 
 # A year after these words dates an event, not the period a figure covers ("joined the EU in 2004").
 _EVENT_BEFORE = re.compile(
-    r"(?:joined(?:\s+the\s+(?:EU|European\s+Union|bloc|union))?|since|said|election|elected|referendum|until|before|after|"
+    r"(?:(?:joined|entered|acceded\s+to)(?:\s+the\s+(?:EU|European\s+Union|bloc|union))?|since|said|election|elected|referendum|until|before|after|"
     r"born|founded|introduced|launched|began|started|set|promised|pledged|vowed|target|by|from|between|of|"
     r"published|released)\s*$", re.IGNORECASE)
 

@@ -105,13 +105,32 @@ def lines(text: str, end: int) -> Iterator[tuple[int, int]]:
         start = stop + 1
 
 
+# In copy written all in lower case ("212k. that's 574k arriving"), a full stop before a lower-case word ends a sentence too
+_LOWER_SENTENCE_END = re.compile(r"(?<=[a-z\d][.!?])\s+(?=[a-z])")
+_UPPER = re.compile(r"[A-Z]")
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans inside one line, trimmed of surrounding whitespace."""
     pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
+    ends = _SENTENCE_END if end - start < 40 or _UPPER.search(text, start, end) else _lowercase_ends
+    for m in ends.finditer(text, start, end):
         yield from _trimmed(text, pos, m.start())
         pos = m.end()
     yield from _trimmed(text, pos, end)
+
+
+class _LowercaseEnds:
+    """Sentence ends of a line with no capital letters: the usual ones and a stop before a lower-case word."""
+
+    @staticmethod
+    def finditer(text: str, start: int, end: int):
+        found = sorted([*_SENTENCE_END.finditer(text, start, end), *_LOWER_SENTENCE_END.finditer(text, start, end)],
+                       key=lambda m: m.start())
+        return found
+
+
+_lowercase_ends = _LowercaseEnds()
 
 
 # No reported sentence runs past this; a longer "sentence" is a page without punctuation (a scrape
