@@ -2358,3 +2358,10 @@ def test_a_year_a_country_entered_the_bloc_dates_no_figure():
     text = ("In the year to June 2008, 562,000 people came to Britain. Migrants from Poland and the seven other A8 "
             "states that entered the bloc in 2004 numbered 84,000.")
     assert {f.value: f.period_end for f in figs(text, date(2008, 11, 27))}[84_000] == date(2008, 6, 30)
+
+
+def test_a_countrys_adjective_before_a_flow_names_it_and_more_than_left_reads_far():
+    text = ("UK net migration in 2015 was 333,000. Put another way, roughly 0.33 million more people came to live "
+            "in Britain than left it. The Federal Statistical Office puts German net immigration in 2015 at 1,139,000.")
+    got = [(f.kind, f.geography, f.value) for f in figs(text, date(2016, 5, 26))]
+    assert got == [("estimate", "UK", 333_000), ("estimate", "UK", 330_000), ("estimate", "Germany", 1_139_000)]

@@ -218,7 +218,9 @@ def kind_of(text: str, s: int, e: int, n: NumberMention, words: list[tuple[int, 
     the number and the words right after it."""
     lo = max(s, n.start - _KIND_WINDOW)
     near = words[bisect.bisect_left(word_starts, lo):bisect.bisect_left(word_starts, n.start)]
-    after = text[n.end:min(e, n.end + 40)]  # within the sentence: not "... to 614,000\n\nMore people ..."
+    # within the sentence ("... to 614,000\n\nMore people ..." is another), and far enough to see "more people
+    # came to live in Britain than left"
+    after = text[n.end:min(e, n.end + 80)]
     change = None
     for ws, _, tag in near:  # the leftmost movement phrase that runs right up to the number
         if tag == "change":

@@ -142,9 +142,11 @@ _CITIES = ("London|Manchester|Birmingham|Glasgow|Edinburgh|Cardiff|Belfast|Leeds
 _CITY_NAME = re.compile(_CITIES)
 _COUNTRIES = {
     "Australia": r"Australia(?:n)?(?:'s)?|\bABS\b", "Canada": r"Canad(?:a|ian)(?:'s)?|StatCan\b", "New Zealand": r"New\s+Zealand(?:'s)?|Stats\s+NZ\b",
-    "United States": r"United\s+States|\bUS\b|\bU\.S\.|\bUSA\b|America(?:'s|n)?", "Germany": r"German(?:y|y's)|Destatis\b",
+    "United States": r"United\s+States|\bUS\b|\bU\.S\.|\bUSA\b|America(?:'s|n)?", "Germany": r"German(?:y|y's)|German(?=\s+(?:net|immigration|emigration|migration|population|government|statistics))|Destatis\b"
+               r"|Federal\s+Statistical\s+Office",
     "France": r"France(?:'s)?|French", "Ireland": r"(?:Republic\s+of\s+)?Ireland(?:'s)?|Irish\s+(?:government|CSO)|\bCSO\b|Central\s+Statistics\s+Office",
-    "Spain": r"Spain(?:'s)?", "Italy": r"Italy(?:'s)?", "Netherlands": r"(?:the\s+)?Netherlands|Dutch",
+    "Spain": r"Spain(?:'s)?|Spanish(?=\s+(?:net|immigration|emigration|migration|population|government|statistics))",
+    "Italy": r"Italy(?:'s)?|Italian(?=\s+(?:net|immigration|emigration|migration|population|government|statistics))", "Netherlands": r"(?:the\s+)?Netherlands|Dutch",
     "Sweden": r"Sweden(?:'s)?", "Japan": r"Japan(?:'s)?",
     # (a country's statistics office speaks for it: "the ABS said", "according to the CSO")
     # The nations of the UK have their own statistics; a figure for one of them is not a UK figure.
