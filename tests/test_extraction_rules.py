@@ -2365,3 +2365,9 @@ def test_a_countrys_adjective_before_a_flow_names_it_and_more_than_left_reads_fa
             "in Britain than left it. The Federal Statistical Office puts German net immigration in 2015 at 1,139,000.")
     got = [(f.kind, f.geography, f.value) for f in figs(text, date(2016, 5, 26))]
     assert got == [("estimate", "UK", 333_000), ("estimate", "UK", 330_000), ("estimate", "Germany", 1_139_000)]
+
+
+def test_the_city_of_finance_and_the_towns_mp_are_not_a_local_area():
+    text = ("Net migration fell to 725,000 in the year to June 2024, more than many in the City had predicted. "
+            "The town's MP said the Government's ambition to bring net migration below 100,000 was nowhere near met.")
+    assert {f.geography for f in figs(text, date(2024, 11, 28))} == {"UK"}

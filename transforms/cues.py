@@ -159,8 +159,9 @@ _COUNTRIES = {
     # city's name is read off the match)
     _CITY: rf"(?:{_CITIES})'s|(?i:to|into)\s+(?:Greater\s+)?(?:{_CITIES})\b",
     # ...and a place the story is about but does not name there: "11,400 moved to the city from overseas"
-    "local area": r"(?i:to|into|in|from|left)\s+the\s+(?i:city|town|borough|county|district)\b(?!\s+of\s+London)"
-                  r"|(?i:the\s+)?(?i:city|town|borough)'s\b",
+    # ("the City had predicted" is London's financial district; "the town's MP" is a person)
+    "local area": r"(?i:to|into|in|from|left)\s+the\s+(?:city|town|borough|county|district)\b(?!\s+of\s+London)"
+                  r"|(?i:the\s+)?(?:city|town|borough)'s\s+(?:population|residents|growth|share|net|inflow|arrivals)\b",
     "EU": r"(?i:to|into|across)\s+the\s+(?:EU|European\s+Union)\b(?!\s+referendum)|EU-wide|EU\s+as\s+a\s+whole",
     # "net international migration to England and Wales" (the population estimates' own figure); "the
     # census in England and Wales" is only where a count was taken
