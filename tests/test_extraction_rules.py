@@ -2371,3 +2371,9 @@ def test_the_city_of_finance_and_the_towns_mp_are_not_a_local_area():
     text = ("Net migration fell to 725,000 in the year to June 2024, more than many in the City had predicted. "
             "The town's MP said the Government's ambition to bring net migration below 100,000 was nowhere near met.")
     assert {f.geography for f in figs(text, date(2024, 11, 28))} == {"UK"}
+
+
+def test_people_a_charity_helped_and_crossings_that_stand_at_are_not_flows():
+    text = ("Net migration was 175,000 in 2012. The drop-in centre had helped 1,214 people over the past twelve months. "
+            "Channel crossings in small boats stand at 27,931 for the year to date.")
+    assert [f.value for f in figs(text, date(2013, 8, 29))] == [175_000]

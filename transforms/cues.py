@@ -405,7 +405,7 @@ STOCK_BEFORE = starting_with_first_chars(r"\b(?:population(?:\s+of\s+(?:the\s+)?
                           r"|\bpopulation\s+(?:grew|rose|increased|fell)\s+by\s+[\d,.]+\s*(?:k|m|million)?\s+to\s+$", _I)
 
 # "the university, which has around 6,200 international students": what a place has is a stock
-POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?)\s+(?:(?:around|about|some|roughly|nearly|almost|over"
+POSSESSION_BEFORE = re.compile(r"\b(?:has|have|hosts?|employs?|houses?|helped|supported|assisted|advised|served|housed|treated)\s+(?:(?:around|about|some|roughly|nearly|almost|over"
                                r"|more\s+than|approximately|an\s+estimated|fewer\s+than|under)\s+)?$", _I)
 
 # Moves between the UK's nations are internal migration, not flows across the UK's border: "11,000
@@ -476,7 +476,7 @@ THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|cro
                            r"|(?:questions|interviews|surveys|samples|polls)\s+(?:about|around|some|roughly)?"
                            # "Asylum applications, which are counted separately, fell 41 per cent to 49,400"
                            r"|(?:" + _COUNTED_NOUNS + r"|register)\b(?:(?!immigra|emigra|migra|arriv|net\b)[^.;]){0,80}?"
-                           r"\b(?:fell|fallen|rose|risen|stood|stands|reached|hit|totall?ed|numbered|climbed|dropped|declined|peaked)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
+                           r"\b(?:fell|fallen|rose|risen|stood|stands?|reached|hit|totall?ed|numbered|climbed|dropped|declined|peaked)\b[^.;]{0,30}|(?:vacancies|applications|visas|jobs|crossings|claims|grants|unemployment|employment"
                            r"|the\s+jobless\s+total|the\s+claimant\s+count|" + _THINGS + r")"
                            # ("Asylum applications in 2026: 96,870": a label with its period)
                            r"(?:\s+(?:in|for|during|over)\s+[^.;:\n]{1,30}?)?(?:,?\s+which)?\s*(?::|,|stood\s+at|stands\s+at|were|was|is|totall?ed|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to"
