@@ -2377,3 +2377,12 @@ def test_people_a_charity_helped_and_crossings_that_stand_at_are_not_flows():
     text = ("Net migration was 175,000 in 2012. The drop-in centre had helped 1,214 people over the past twelve months. "
             "Channel crossings in small boats stand at 27,931 for the year to date.")
     assert [f.value for f in figs(text, date(2013, 8, 29))] == [175_000]
+
+
+def test_a_flattened_table_reads_each_label_above_its_number_and_another_countrys_years_are_its_own():
+    text = ("Table 1: UK long-term international migration, 2025\nFlow\nEstimate\nImmigration\n651,000\n"
+            "Emigration\n448,000\n")
+    assert [(f.flow, f.value) for f in figs(text, date(2026, 6, 2))] == [("immigration", 651_000), ("emigration", 448_000)]
+    text = ("Ireland, which counts in years to April, recorded 69,300 arrivals in the year to April 2015.\n\n"
+            "• UK, 2015: net 333,000\n")
+    assert {f.value: f.period_end for f in figs(text, date(2016, 5, 26))}[333_000] == date(2015, 12, 31)

@@ -19,7 +19,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, unwrapped, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-87"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-88"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
@@ -155,9 +155,15 @@ def _caption_below(text: str, line_spans: list[tuple[int, int]], idx: int, table
     ls, le = line_spans[idx]
     if not _LONE_NUMBER.fullmatch(text, ls, le) or idx + 1 >= len(line_spans) or idx + 1 in table_lines:
         return None
+    if idx > 0 and _FLOW_LABEL.fullmatch(text, *line_spans[idx - 1]):
+        return None  # "Immigration\n651,000\nEmigration\n448,000": a flattened table, each label above its number
     ns, ne = line_spans[idx + 1]
     return idx + 1 if text[ns:ne].strip() and not _LONE_NUMBER.fullmatch(text, ns, ne) \
         and not _LIST_ITEM.match(text, ns, ne) else None
+
+
+_FLOW_LABEL = re.compile(r"\s*(?:[Nn]et\s+migration|[Ii]mmigration|[Ee]migration|[Ii]nflow|[Oo]utflow|[Aa]rrivals|[Dd]epartures)"
+                         r"\s*:?\s*")
 
 
 def _date_by_the_report(drafts: list[Draft], provisional: date | None, published: date | None) -> None:

@@ -344,6 +344,12 @@ _YEARS_END_IN = re.compile(r"\byears?\b[^.\n]{0,60}?\b(?:ending|ended|to|12\s+mo
 
 
 def year_end_month(text: str, start: int = 0, end: int | None = None) -> int:
-    """The month a text says its bare years end in ("years to September": 9), else December."""
-    m = _YEARS_END_IN.search(text, start, len(text) if end is None else end)
-    return MONTHS[m.group(1).lower().rstrip(".")] if m else 12
+    """The month a text says its bare years end in ("years to September": 9), else December ("Ireland,
+    which counts in years to April" speaks of another country's years, not the article's)."""
+    for m in _YEARS_END_IN.finditer(text, start, len(text) if end is None else end):
+        if not _ANOTHER_COUNTS.search(text, max(0, m.start() - 40), m.start()):
+            return MONTHS[m.group(1).lower().rstrip(".")]
+    return 12
+
+
+_ANOTHER_COUNTS = re.compile(r",\s+(?:which|where\s+\w+)\s+(?:counts?|measures?|reports?|publishes)\s+(?:\w+\s+)?in\s+$", re.IGNORECASE)
