@@ -2386,3 +2386,12 @@ def test_a_flattened_table_reads_each_label_above_its_number_and_another_country
     text = ("Ireland, which counts in years to April, recorded 69,300 arrivals in the year to April 2015.\n\n"
             "• UK, 2015: net 333,000\n")
     assert {f.value: f.period_end for f in figs(text, date(2016, 5, 26))}[333_000] == date(2015, 12, 31)
+
+
+def test_more_moved_here_than_moved_away_reads_across_a_long_middle_and_taking_up_a_course_is_study():
+    text = ("According to the ONS, 196,000 more people moved to the UK for at least a year in 2009 than moved away, "
+            "compared with 163,000 in 2008. Some 211,000 people arrived to take up a course in 2009.")
+    got = [(f.kind, f.flow, f.breakdown_value, f.period_end) for f in figs(text, date(2010, 8, 26))]
+    assert got == [("estimate", "net_migration", None, date(2009, 12, 31)),
+                   ("estimate", "net_migration", None, date(2008, 12, 31)),
+                   ("estimate", "immigration", "study", date(2009, 12, 31))]

@@ -29,7 +29,7 @@ FLOW_CUES = [
     # "departures exceeded arrivals by 40,000"); the reader gives it as net migration of minus the number
     (NET_OUTFLOW,
      r"net\s+(?:outflow|emigration|outward\s+migration|exodus)"
-     r"|more\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)(?:\s+[\w-]+){0,4}?\s+than\s+(?:arrived|came|arrivals|immigrants)"
+     r"|more\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+than\s+(?:arrived|came|arrivals|immigrants)"
      r"|(?:departures|emigration|outflows?|leavers|emigrants)\s+(?:exceeded|outstripped|outnumbered|outpaced|topped)\s+"
      r"(?:(?:EU|non-EU|British)\s+)?(?:arrivals|immigration|inflows?|immigrants)"),
     ("net_migration", r"nett?\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow|migr\.)"
@@ -41,7 +41,7 @@ FLOW_CUES = [
                       r"(?:net\s+)?(?:international\s+)?migration"
                       # "arrivals exceeded departures by 230,000", "251,000 more people arrived than left"
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
-                      r"|more\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants)(?:\s+[\w-]+){0,4}?\s+than\s+(?:left|departed|departures|emigrants|emigrated)"
+                      r"|more\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|departed|departures|emigrants|emigrated|moved\s+(?:away|abroad|out)|went\s+abroad)"
                       r"|difference,?\s+known\s+as\s+net"
                       # "582,000 came and 344,000 left ... The balance between the two, 238,000"
                       r"|(?:difference|gap|balance)\s+between\s+the\s+two\b"
@@ -104,6 +104,7 @@ BREAKDOWN_CUES = [
     # ("a Home Office study had forecast": a report, not a reason)
     ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)|students,?\s+(?:who\s+)?numbered"
                        r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"
+                       r"|to\s+(?:take\s+up|start|begin)\s+(?:a\s+|their\s+)?(?:course|degree|studies)\b"
                        # "Of the 1.2 million who came, 411,000 were students"
                        r"|(?<=were\s)(?:international\s+|overseas\s+|foreign\s+)?students\b"),
     ("reason", "family", r"\bfamil(?:y|ies)\b|accompany\s+or\s+join|join\s+(?:a\s+)?(?:relative|partner|spouse)"),
@@ -224,8 +225,8 @@ CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:few
                           # ("nearly 700,000 below the 2023 peak")
                           r"|(?:below|above)\s+(?:its|the|their|that|this|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:level|peak|high|record|figure|total|estimate))\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b"
-                          r"|\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)(?:\s+[\w-]+){0,4}?\s+than\s+(?:arrived|came|arrivals)"
-                          r"|\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants)(?:\s+[\w-]+){0,4}?\s+than\s+(?:left|departed|departures|emigrants|emigrated))", _I)
+                          r"|\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+than\s+(?:arrived|came|arrivals)"
+                          r"|\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|departed|departures|emigrants|emigrated|moved\s+(?:away|abroad|out)|went\s+abroad))", _I)
 # ("people intending to stay for a year", "hoping to settle": what migrants mean to do, not a policy goal)
 _STAY = r"(?!\s+(?:to\s+)?(?:stay|live|remain|settle|leave|move|return|study|work)\b)"
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)" + _STAY + r"|ambitions?|wants?" + _STAY + r"|wanted" + _STAY
