@@ -2395,3 +2395,12 @@ def test_more_moved_here_than_moved_away_reads_across_a_long_middle_and_taking_u
     assert got == [("estimate", "net_migration", None, date(2009, 12, 31)),
                    ("estimate", "net_migration", None, date(2008, 12, 31)),
                    ("estimate", "immigration", "study", date(2009, 12, 31))]
+
+
+def test_more_arriving_than_leaving_and_a_job_as_their_reason():
+    text = ("Net migration reached 252,000 in 2010. That's roughly a quarter of a million more people arriving than "
+            "leaving over the year, and it is up 56,000 on the year before. Nationally, 203,000 people gave a job as "
+            "their reason for coming.")
+    got = [(f.kind, f.flow, f.breakdown_value) for f in figs(text, date(2011, 5, 26))]
+    assert got == [("estimate", "net_migration", None), ("estimate", "net_migration", None),
+                   ("change", "net_migration", None), ("estimate", "immigration", "work")]

@@ -41,7 +41,7 @@ FLOW_CUES = [
                       r"(?:net\s+)?(?:international\s+)?migration"
                       # "arrivals exceeded departures by 230,000", "251,000 more people arrived than left"
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
-                      r"|more\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|departed|departures|emigrants|emigrated|moved\s+(?:away|abroad|out)|went\s+abroad)"
+                      r"|more\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arriving|coming|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|leaving|departed|departing|departures|emigrants|emigrated|emigrating|moved\s+(?:away|abroad|out)|went\s+abroad)"
                       r"|difference,?\s+known\s+as\s+net"
                       # "582,000 came and 344,000 left ... The balance between the two, 238,000"
                       r"|(?:difference|gap|balance)\s+between\s+the\s+two\b"
@@ -100,7 +100,8 @@ BREAKDOWN_CUES = [
     # "for a job or to look for one", "to work or seek work": both kinds of work reason at once
     ("reason", "work", r"(?:for\s+(?:a\s+)?(?:job|work)(?!\s+and\s+pensions)|to\s+work|with\s+a\s+job(?:\s+offer)?|to\s+take\s+up)\s+or\s+(?:to\s+)?"
                        r"(?:look|search|seek)(?:ing)?\s+(?:for\s+)?(?:one|work|a\s+job|jobs)\b"
-                       r"|(?<!out\sof\s)\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|(?<!un)employment|for\s+(?:a\s+)?jobs?\b|to\s+take\s+up\s+a\s+job"),
+                       r"|(?<!out\sof\s)\bwork(?:-related)?\b(?!\s+visas?|\s+and\s+pensions)|(?<!un)employment|for\s+(?:a\s+)?jobs?\b|to\s+take\s+up\s+a\s+job"
+                       r"|(?:a\s+)?job\s+as\s+(?:their|the|his|her)\s+(?:main\s+)?reason"),
     # ("a Home Office study had forecast": a report, not a reason)
     ("reason", "study", r"(?<!a\s)(?<!the\s)(?<!this\s)(?<!that\s)(?<!office\s)(?<!new\s)(?<!recent\s)(?<!'s\s)\bstud(?:y|ying)\b|formal\s+study|students?\s+(?:arriving|coming|made\s+up|accounted\s+for|formed)|students,?\s+(?:who\s+)?numbered"
                        r"|(?:a\s+)?place\s+at\s+(?:a\s+)?(?:university|college)|university\s+places?"
@@ -226,7 +227,7 @@ CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:few
                           r"|(?:below|above)\s+(?:its|the|their|that|this|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:level|peak|high|record|figure|total|estimate))\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b"
                           r"|\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+than\s+(?:arrived|came|arrivals)"
-                          r"|\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|departed|departures|emigrants|emigrated|moved\s+(?:away|abroad|out)|went\s+abroad))", _I)
+                          r"|\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arriving|coming|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|leaving|departed|departing|departures|emigrants|emigrated|emigrating|moved\s+(?:away|abroad|out)|went\s+abroad))", _I)
 # ("people intending to stay for a year", "hoping to settle": what migrants mean to do, not a policy goal)
 _STAY = r"(?!\s+(?:to\s+)?(?:stay|live|remain|settle|leave|move|return|study|work)\b)"
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)" + _STAY + r"|ambitions?|wants?" + _STAY + r"|wanted" + _STAY

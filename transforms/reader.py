@@ -23,7 +23,7 @@ _SHORT_STATEMENT = re.compile(r"\s*(?:(?:it|this|that)(?:\s+(?:is|was)|'s)\s+)?(
                               r"[\d][\d,.]*\s*(?:k|m|million)?[.!]?\s*", re.I)
 _BARE_VERB = re.compile(r"(?:emigrat|left|arriv|came|moved|depart|return|went)", re.IGNORECASE)  # "172,000 emigrated"
 _WHOLE = re.compile(r"\b(?:overall|in\s+all|in\s+total|altogether|all\s+told)\b", re.IGNORECASE)
-_MORE_THAN_LEFT = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arrivals|immigrants|left|departed|emigrated"
+_MORE_THAN_LEFT = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arriving|coming|arrivals|immigrants|left|departed|emigrated"
                              r"|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+$", re.IGNORECASE)
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|all|those)\s+", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"\s*(?:19|20)\d\d\s*[:–—-]")
