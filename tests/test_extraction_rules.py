@@ -2404,3 +2404,13 @@ def test_more_arriving_than_leaving_and_a_job_as_their_reason():
     got = [(f.kind, f.flow, f.breakdown_value) for f in figs(text, date(2011, 5, 26))]
     assert got == [("estimate", "net_migration", None), ("estimate", "net_migration", None),
                    ("change", "net_migration", None), ("estimate", "immigration", "work")]
+
+
+def test_the_balance_in_other_words():
+    pub = date(2020, 5, 21)
+    assert only("The ONS puts the difference at 271,000 for 2019.", pub).flow == "net_migration"
+    got = [(f.flow, f.value) for f in figs("The new total for 2015 is 346,000, with 657,000 arriving and 311,000 leaving.", pub)]
+    assert got == [("net_migration", 346_000), ("immigration", 657_000), ("emigration", 311_000)]
+    text = ("Net migration to the UK - the number of people arriving to live here minus the number leaving - was 685k "
+            "in the 12 months to June 2023.")
+    assert only(text, date(2023, 11, 23)).flow == "net_migration"

@@ -35,7 +35,7 @@ FLOW_CUES = [
     ("net_migration", r"nett?\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow|migr\.)"
                       r"|net(?=\s+[\d£$€])"  # "leaving a net 151,000"
                       # "Net: 685k" in a run of labelled figures
-                      r"|net\s+(?:figure|total|tally|number|level)|net(?=\s*:)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
+                      r"|net\s+(?:figure|total|tally|number|level)|net(?=\s*:)|the\s+difference(?=\s+(?:at|was|is|stood|came\s+to)\b)|balance\s+of\s+migration|net\s+(?:gain|balance|arrivals|increase)"
                       # "the population boost from migration"
                       r"|population\s+(?:boost|growth|increase|gain|rise)\s+(?:from|through|due\s+to|because\s+of)\s+"
                       r"(?:net\s+)?(?:international\s+)?migration"
@@ -261,6 +261,9 @@ MASKS = starting_with_first_chars(r"\b(?:the\s+(?:annual\s+|overall\s+)?(?:diffe
                    # "Back in 2004, the year eight ... countries joined the European Union, 582,000 came"
                    r"|\bthe\s+year\s+(?!to\b|ending\b|ended\b|before\b|earlier\b|after\b)(?:when\s+|in\s+which\s+)?"
                    r"[^,;:()–—.\d]{0,60}?\b(?:joined|voted|entered|acceded)\b[^,;:()–—.]*|\b(?:immigration|arrivals|inflows?)\s+(?:minus|less)\s+(?:emigration|departures|outflows?)"
+                   # "the number of people arriving to live here minus the number leaving": a definition of net
+                   r"|\bthe\s+number\s+(?:of\s+people\s+)?(?:arriving|coming)\b[^,;:()–—\d]{0,40}?\s(?:minus|less)\s+(?:the\s+number\s+)?"
+                   r"(?:leaving|departing|who\s+leave|who\s+left)"
                    # "136,000: the people who came minus the people who left"
                    r"|\b(?:the\s+)?(?:people|those)\s+who\s+(?:came|arrived)\s+(?:minus|less)\s+(?:the\s+)?(?:people|those)\s+who\s+(?:left|departed)",
                    _I)
@@ -455,9 +458,10 @@ EXCEEDED_BY = re.compile(r"\b(?:exceed(?:ed|s)?|outstrip(?:ped|s)?|outnumber(?:e
                          r"|the\s+number\s+(?:of\s+people\s+)?(?:leaving|who\s+left))(?:\s*\([^()]{0,20}\))?\s+by\s+"
                          r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over)\s+)?$", _I)
 # "866,000, made up of 1,297,000 arrivals and 431,000 departures": the whole is the balance
-NET_MADE_OF_AFTER = re.compile(r",?\s+(?:(?:is|was)\s+)?(?:made\s+up\s+of|the\s+(?:balance|difference|result|product)\s+of|from)\s+"
-                               r"[\d,.]+\s*(?:k|m|mn|million)?\s+(?:arrivals|immigrants|people\s+arriving|inflows?|incomers)\s+"
-                               r"(?:and|minus|less)\s+[\d,.]+\s*(?:k|m|mn|million)?\s+(?:departures|emigrants|leavers|people\s+leaving|outflows?)\b", _I)
+NET_MADE_OF_AFTER = re.compile(r",?\s+(?:(?:is|was)\s+)?(?:made\s+up\s+of|the\s+(?:balance|difference|result|product)\s+of|from|with)\s+"
+                               r"[\d,.]+\s*(?:k|m|mn|million)?\s+(?:arrivals|immigrants|people\s+arriving|arriving|inflows?|incomers)\s+"
+                               r"(?:and|minus|less)\s+[\d,.]+\s*(?:k|m|mn|million)?\s+(?:departures|emigrants|leavers|people\s+leaving|leaving"
+                               r"|outflows?)\b", _I)
 # The population's growth through migration is net migration, not a stock.
 NET_GROWTH_AFTER = re.compile(r"\s+(?:people\s+)?(?:through|because\s+of|due\s+to|as\s+a\s+result\s+of|from)\s+(?:the\s+)?"
                               r"(?:net\s+)?(?:international\s+)?(?:migration|immigration)\b"
