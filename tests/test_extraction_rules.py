@@ -2414,3 +2414,10 @@ def test_the_balance_in_other_words():
     text = ("Net migration to the UK - the number of people arriving to live here minus the number leaving - was 685k "
             "in the 12 months to June 2023.")
     assert only(text, date(2023, 11, 23)).flow == "net_migration"
+
+
+def test_a_figure_written_again_more_precisely_is_the_same_figure():
+    text = ("Roughly 1.1 million people arrived to live in the UK in 2023 - 1,138,000 in its central estimate - and "
+            "445,000 left. In 2025 an estimated 0.9 million people arrived, 872,000 to be exact.")
+    got = [(f.flow, f.period_end, f.value) for f in figs(text, date(2026, 5, 24))]
+    assert ("immigration", date(2023, 12, 31), 1_138_000) in got and ("immigration", date(2025, 12, 31), 872_000) in got

@@ -25,6 +25,10 @@ _BARE_VERB = re.compile(r"(?:emigrat|left|arriv|came|moved|depart|return|went)",
 _WHOLE = re.compile(r"\b(?:overall|in\s+all|in\s+total|altogether|all\s+told)\b", re.IGNORECASE)
 _MORE_THAN_LEFT = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arriving|coming|arrivals|immigrants|left|departed|emigrated"
                              r"|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+$", re.IGNORECASE)
+_PRECISELY_AFTER = re.compile(r"\s*(?:to\s+be\s+(?:exact|precise)|in\s+(?:its|the)\s+central\s+estimate|precisely|exactly)\b",
+                              re.IGNORECASE)
+_RESTATING_DASH = re.compile(r"\s*(?:[-–—(]|,\s+or)\s*")  # "764,000 - three-quarters of a million", "685,000 (0.69m)"
+_SENTENCE_STOP = re.compile(r"[.;!?]\s")
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|all|those)\s+", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"\s*(?:19|20)\d\d\s*[:–—-]")
 _LIVING = re.compile(r"\b(?:live|lives|living|resident|residents|population)\b", re.IGNORECASE)
@@ -253,6 +257,11 @@ class Reader:
             if flow_cue is None and drafts and drafts[-1].flow and drafts[-1].kind == d.kind == "estimate" \
                     and C.RESTATED_AT.fullmatch(text, drafts[-1].number.end, n.start):
                 d.flow, d.breakdown = drafts[-1].flow, bd_cue.value if bd_cue else drafts[-1].breakdown
+            if drafts and drafts[-1].flow and drafts[-1].kind == d.kind == "estimate" and self._restates(drafts[-1], n):
+                # "roughly 1.1 million people arrived - 1,138,000 in its central estimate -", "0.9 million
+                # arrived, 872,000 to be exact", "a balance of 764,000 - three-quarters of a million": the figure again
+                d.flow, d.breakdown = drafts[-1].flow, drafts[-1].breakdown
+                d.extra["restates"] = drafts[-1]
             if drafts and bd_cue is None and C.DID_SO.search(text, max(s, n.start - 40), n.start):
                 d.flow, d.breakdown = drafts[-1].flow, drafts[-1].breakdown
             elif bd_cue is None and C.GIVEN_BY.search(text, max(s, n.start - 30), n.start):
@@ -477,6 +486,16 @@ class Reader:
         home = {d.geography, self.context_geography, self.article_geography} & C.UK_NATIONS
         return bool(home) and any(" ".join(m.group(1).split()) not in home
                                   for m in C.NATION_MOVE.finditer(self.text, lo, hi))
+
+    def _restates(self, before: Draft, n: NumberMention) -> bool:
+        """`n` writes the figure just given again, more or less precisely."""
+        if n.value is None or before.number.value is None:
+            return False
+        if _PRECISELY_AFTER.match(self.text, n.end) and not _SENTENCE_STOP.search(self.text, before.number.end, n.start):
+            return True
+        rounder = max((n.precision or 1), (before.number.precision or 1))
+        return _RESTATING_DASH.fullmatch(self.text, before.number.end, n.start) is not None and rounder >= 10_000 \
+            and abs(n.value - before.number.value) <= rounder / 2 and n.value != before.number.value
 
     def _each(self, drafts: list[Draft], s: int, e: int) -> list[Draft]:
         """"Work and study each brought in 170,000", "Both work and study drew 170,000": one number, a
