@@ -2417,7 +2417,9 @@ def test_the_balance_in_other_words():
 
 
 def test_a_figure_written_again_more_precisely_is_the_same_figure():
-    text = ("Roughly 1.1 million people arrived to live in the UK in 2023 - 1,138,000 in its central estimate - and "
-            "445,000 left. In 2025 an estimated 0.9 million people arrived, 872,000 to be exact.")
+    text = ("Net migration falls to 693,000\n\n"
+            "The ONS said roughly 1.1 million people arrived to live in the UK last year - 1,138,000 in its central "
+            "estimate - and 445,000 left.\n\nLast year net migration was 301,000. An estimated 0.9 million people "
+            "arrived in 2025, 872,000 to be exact, and 571,000 emigrated.")
     got = [(f.flow, f.period_end, f.value) for f in figs(text, date(2026, 5, 24))]
-    assert ("immigration", date(2023, 12, 31), 1_138_000) in got and ("immigration", date(2025, 12, 31), 872_000) in got
+    assert [v for f, _, v in got if f == "immigration"] == [1_100_000, 1_138_000, 900_000, 872_000]
