@@ -583,11 +583,17 @@ def _the_other_way(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> list[Cue]:
-    """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often."""
+_ALL_FAMILIES = ("flow", "breakdown", "geography")
+
+
+def find_cues(text: str, start: int, end: int, lowered: str | None = None,
+              families: tuple[str, ...] = _ALL_FAMILIES) -> list[Cue]:
+    """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often.
+    A caller that reads one family only names it in `families`: each family is found on its own,
+    so the others need not be scanned."""
     masks = masked_spans(text, start, end)
-    cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered)
-    if not any(c.value == "net_migration" for c in cues):
+    cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered) if "flow" in families else []
+    if "flow" in families and not any(c.value == "net_migration" for c in cues):
         # "wants the annual difference between arrivals and departures to fall below 100,000", "the gap
         # between the 545,000 who arrived and the 376,000 who left": with no other name, the balance
         balance = _BALANCE_DEFINED.search(text, start, end) if (
@@ -599,8 +605,9 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
             cues.sort(key=lambda c: c.start)
     if any(c.value == "other_way" for c in cues):
         cues = _the_other_way(cues)
-    cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
-    for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
+    if "breakdown" in families:
+        cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
+    for cue in _scan(text, start, end, "geography", _GEO_RX, masks) if "geography" in families else ():
         if cue.value != SOURCE_UK and _DESTINATIONS_AFTER.match(text, cue.end, min(end, cue.end + 80)):
             continue
         if cue.value == "UK" and _OUTSIDE_BEFORE.search(text, max(0, cue.start - 20), cue.start):

@@ -119,7 +119,7 @@ class Reader:
         if not numbers and (ending in (":", "?") or heading):
             # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
             # it; a question ("How many people left in 2023?") names the flow of its answer.
-            lead = [c.value for c in C.find_cues(text, s, e, self.lowered) if c.family == "flow"]
+            lead = [c.value for c in C.find_cues(text, s, e, self.lowered, ("flow",))]
             asked = C.QUESTION_FLOW.search(text, s, e) if ending == "?" and not lead else None
             lead = lead or ([C.QUESTION_FLOWS[asked.group(1).lower()]] if asked else [])  # "Who came?"
             if len(set(lead)) == 1:
@@ -463,7 +463,7 @@ class Reader:
         for span in reversed(self.plains[-_PLAIN_REACH:]):
             if C.COUNTED_NOUN.search(self.text, *span):
                 return None  # "The best guide to where newcomers settle is NI number registrations": the things
-            cues = C.find_cues(self.text, *span, self.lowered)
+            cues = C.find_cues(self.text, *span, self.lowered, ("flow", "breakdown"))
             flows = {c.value for c in cues if c.family == "flow"}
             groups = {c.value for c in cues if c.family == "breakdown"}
             if len(flows) == 1:
