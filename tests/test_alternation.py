@@ -53,3 +53,15 @@ def test_a_digit_class_keeps_every_unicode_digit_in_the_prefilter():
     fast = starting_with_first_chars(pattern)
     assert fast.pattern.startswith("(?=[")
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_alternatives_written_out_match_what_the_plain_alternation_would():
+    # leading groups, optional groups and lookbehinds are written out so each alternative begins
+    # with its own first character; what matches, and where, stays the same
+    entries = [("a", r"(?:the\s+)?new\s+states"), ("b", r"(?<!un)employment"), ("c", r"\b(?:eu|a)8\b"),
+               ("d", r"(?:(?<=\ba\s)|(?<=\bthe\s))(?:net\s+)?(?:gap|balance)\s+of"), ("e", r"(?<=were\s)(?:uk\s+)?students\b")]
+    text = ("the new states and new states; unemployment, employment; eu8 a8 xa8; a gap of, the net balance of, "
+            "no gap of; were students, were uk students, are students")
+    rx, tags = compile_alternation(entries)
+    assert [(m.start(), m.end(), tags[m.lastgroup]) for m in rx.finditer(text)] == _plain(entries, text)
+    assert len(_plain(entries, text)) == 9

@@ -112,6 +112,70 @@ def _without_first(pattern: str, char: str) -> str | None:
     return None
 
 
+def _group_at(pattern: str, i: int) -> int | None:
+    """The offset of the ")" that closes the group opened at pattern[i], if it closes."""
+    depth, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+_MAX_EXPANSION = 16  # alternatives one alternative may be written out as
+
+
+def _expanded(sub: str) -> list[str]:
+    """`sub` written as alternatives that each begin with their first character where that is
+    simple to do, in the order `re` would try them: `(?:a|b)c` → `ac`, `bc`; `(?:the\\s+)?new` →
+    `the\\s+new`, `new`; `(?<!un)employment` → `e(?<!(?:un)e)mployment`. Every alternative starts at
+    a word's start, so a leading `\\b` before a letter or digit always holds and is dropped. The
+    dispatch of `compile_alternation` then finds each one after a single comparison."""
+    if sub.startswith("\\b") and sub[2:3] not in ("", "\\"):
+        sub = sub[2:]
+    if sub.startswith("(?:"):
+        close = _group_at(sub, 0)
+        if close is None:
+            return [sub]
+        inner, after = sub[3:close], sub[close + 1:]
+        if after[:1] in ("*", "+", "{") or after[:2] in ("??", "?+"):
+            return [sub]
+        if after[:1] == "?":  # greedy: with the group first, then without it
+            heads, after = alternatives(inner) + [""], after[1:]
+        else:
+            heads = alternatives(inner)
+        out = []
+        for head in heads:
+            out += _expanded(head + after)
+            if len(out) > _MAX_EXPANSION:
+                return [sub]
+        return out
+    if sub.startswith(("(?<=", "(?<!")):
+        close = _group_at(sub, 0)
+        if close is None:
+            return [sub]
+        out = []
+        for rest in _expanded(sub[close + 1:]):
+            if not rest[:1].isalnum() or rest[1:2] in ("?", "*", "+", "{"):
+                return [sub]
+            # (the character is known, so looking back past it sees what stood before it)
+            out.append(rest[0] + sub[:4] + "(?:" + sub[4:close] + ")" + rest[0] + ")" + rest[1:])
+        return out
+    return [sub]
+
+
 def compile_alternation(entries: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
     """One regex for tagged alternatives, each matching only at the start of a word; returns the
     regex and the tag of each of its named groups (`tags[m.lastgroup]`)."""
@@ -121,17 +185,28 @@ def compile_alternation(entries: list[tuple[str, str]]) -> tuple[re.Pattern, dic
         chars, empty = _first_chars(_P.parse(sub).data, 0) if _P else (None, True)
         if chars is None or empty or not all(c.isalnum() for c in chars):
             return _plain(tagged)
+    written = [(tag, alt) for tag, sub in tagged for alt in _expanded(sub)]
+    for i, (tag, sub) in enumerate(written):
+        chars, empty = _first_chars(_P.parse(sub).data, 0)
+        if chars is None or empty or not all(c.isalnum() for c in chars):
+            return _plain(tagged)
         for c in chars:
             by_char.setdefault(c, []).append((i, tag, sub))
     groups, tags = [], {}
     for c, items in sorted(by_char.items()):
-        rests = [_without_first(sub, c) for _, _, sub in items]
         names = [f"a{i}_{ord(c)}" for i, _, _ in items]
         tags.update({name: tag for name, (_, tag, _) in zip(names, items)})
-        if all(r is not None for r in rests):
-            groups.append(re.escape(c) + "(?:" + "|".join(f"(?P<{n}>{r})" for n, r in zip(names, rests)) + ")")
-        else:
-            groups.append(f"(?={re.escape(c)})(?:" + "|".join(f"(?P<{n}>{sub})" for n, (_, _, sub) in zip(names, items)) + ")")
+        # runs of alternatives that begin with the plain character, and of those that do not: `re`
+        # passes over a run of the first kind after one comparison, over the other after a lookahead
+        runs: list[tuple[bool, list[str]]] = []
+        for n, (_, _, sub) in zip(names, items):
+            rest = _without_first(sub, c)
+            plain = rest is not None
+            if not runs or runs[-1][0] != plain:
+                runs.append((plain, []))
+            runs[-1][1].append(f"(?P<{n}>{rest if plain else sub})")
+        for plain, alts in runs:
+            groups.append((re.escape(c) if plain else f"(?={re.escape(c)})") + "(?:" + "|".join(alts) + ")")
     first = "".join(sorted(by_char))
     return re.compile(r"(?<!\w)(?=[" + re.escape(first) + "])(?:" + "|".join(groups) + ")"), tags
 
