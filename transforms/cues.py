@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .alternation import alternatives, compile_alternation, starting_with_first_chars
+from .alternation import alternatives, compile_alternation, prefiltered, starting_with_first_chars
 
 _I = re.IGNORECASE
 
@@ -629,3 +629,14 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None,
 
 def direction_of(words: str) -> str:
     return "down" if _DOWN.search(words) else "up"
+
+
+# Patterns tried in a short window around every number or over a sentence, which most windows give
+# no match: each first looks for the words a match needs (a plain substring search), and only then
+# runs in full.
+(THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, SAMPLE_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
+ SUPERSEDED_BEFORE, STOCK_BEFORE, WORKER_STOCK, POSSESSION_BEFORE, FORECAST_AFTER, COUNTED_THINGS, STOCK, REVISION,
+ _DESTINATIONS_AFTER, _LEFT_FOR) = map(prefiltered, (
+    THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, SAMPLE_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
+    SUPERSEDED_BEFORE, STOCK_BEFORE, WORKER_STOCK, POSSESSION_BEFORE, FORECAST_AFTER, COUNTED_THINGS, STOCK, REVISION,
+    _DESTINATIONS_AFTER, _LEFT_FOR))
