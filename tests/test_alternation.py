@@ -1,7 +1,7 @@
 """The first-character dispatch of `compile_alternation` finds what the plain alternation would."""
 import re
 
-from transforms.alternation import compile_alternation, starting_with_first_chars
+from transforms.alternation import compile_alternation, prefiltered, starting_with_first_chars
 from transforms.cues import FLOW_CUES, find_cues, lowercase_pattern
 
 TEXT = ("net migration rose to 300,000 as the balance shifted; emigrants left the uk, while arrivals "
@@ -53,3 +53,31 @@ def test_a_digit_class_keeps_every_unicode_digit_in_the_prefilter():
     fast = starting_with_first_chars(pattern)
     assert fast.pattern.startswith("(?=[")
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_alternatives_written_out_match_what_the_plain_alternation_would():
+    # leading groups, optional groups and lookbehinds are written out so each alternative begins
+    # with its own first character; what matches, and where, stays the same
+    entries = [("a", r"(?:the\s+)?new\s+states"), ("b", r"(?<!un)employment"), ("c", r"\b(?:eu|a)8\b"),
+               ("d", r"(?:(?<=\ba\s)|(?<=\bthe\s))(?:net\s+)?(?:gap|balance)\s+of"), ("e", r"(?<=were\s)(?:uk\s+)?students\b")]
+    text = ("the new states and new states; unemployment, employment; eu8 a8 xa8; a gap of, the net balance of, "
+            "no gap of; were students, were uk students, are students")
+    rx, tags = compile_alternation(entries)
+    assert [(m.start(), m.end(), tags[m.lastgroup]) for m in rx.finditer(text)] == _plain(entries, text)
+    assert len(_plain(entries, text)) == 9
+
+
+def test_a_prefiltered_pattern_finds_what_the_pattern_finds():
+    # the words a match needs are looked for first, in the window lowered; the characters that
+    # re.IGNORECASE reads as "i" and "s" ("İ", "ı", "ſ") count as those letters
+    rx = re.compile(r"\b(?:previously|originally)\s+estimated\s+at\s+$|\brevis\w*", re.IGNORECASE)
+    fast = prefiltered(rx)
+    assert fast.words == ("originally", "previously", "revis")
+    texts = ["It was previously estimated at 740,000", "PREVİOUSLY ESTİMATED AT 740,000", "it was revıſed to 5",
+             "Originally Estimated At 1", "nothing to see here, 7"]
+    for text in texts:
+        for lo in range(0, len(text), 3):
+            for hi in range(lo, len(text) + 1, 2):
+                assert fast.search(text, lo, hi) == rx.search(text, lo, hi) or \
+                    fast.search(text, lo, hi).span() == rx.search(text, lo, hi).span()
+    assert fast.search(texts[1], 0, 24) and fast.search(texts[2], 0, 20)

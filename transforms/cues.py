@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .alternation import alternatives, compile_alternation, starting_with_first_chars
+from .alternation import alternatives, compile_alternation, prefiltered, starting_with_first_chars
 
 _I = re.IGNORECASE
 
@@ -643,11 +643,17 @@ def _the_other_way(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> list[Cue]:
-    """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often."""
+_ALL_FAMILIES = ("flow", "breakdown", "geography")
+
+
+def find_cues(text: str, start: int, end: int, lowered: str | None = None,
+              families: tuple[str, ...] = _ALL_FAMILIES) -> list[Cue]:
+    """Cues in text[start:end]; pass `lowercase(text)` as `lowered` when scanning one text often.
+    A caller that reads one family only names it in `families`: each family is found on its own,
+    so the others need not be scanned."""
     masks = masked_spans(text, start, end)
-    cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered)
-    if not any(c.value == "net_migration" for c in cues):
+    cues = _scan(text, start, end, "flow", _FLOW_RX, masks, lowered) if "flow" in families else []
+    if "flow" in families and not any(c.value == "net_migration" for c in cues):
         # "wants the annual difference between arrivals and departures to fall below 100,000", "the gap
         # between the 545,000 who arrived and the 376,000 who left": with no other name, the balance
         balance = _BALANCE_DEFINED.search(text, start, end) if (
@@ -659,8 +665,9 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
             cues.sort(key=lambda c: c.start)
     if any(c.value == "other_way" for c in cues):
         cues = _the_other_way(cues)
-    cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
-    for cue in _scan(text, start, end, "geography", _GEO_RX, masks):
+    if "breakdown" in families:
+        cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
+    for cue in _scan(text, start, end, "geography", _GEO_RX, masks) if "geography" in families else ():
         if cue.value != SOURCE_UK and _DESTINATIONS_AFTER.match(text, cue.end, min(end, cue.end + 80)):
             continue
         if cue.value == "UK" and _OUTSIDE_BEFORE.search(text, max(0, cue.start - 20), cue.start):
@@ -685,3 +692,14 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None) -> li
 
 def direction_of(words: str) -> str:
     return "down" if _DOWN.search(words) else "up"
+
+
+# Patterns tried in a short window around every number or over a sentence, which most windows give
+# no match: each first looks for the words a match needs (a plain substring search), and only then
+# runs in full.
+(THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, SAMPLE_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
+ SUPERSEDED_BEFORE, STOCK_BEFORE, WORKER_STOCK, POSSESSION_BEFORE, FORECAST_AFTER, COUNTED_THINGS, STOCK, REVISION,
+ _DESTINATIONS_AFTER, _LEFT_FOR) = map(prefiltered, (
+    THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, SAMPLE_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
+    SUPERSEDED_BEFORE, STOCK_BEFORE, WORKER_STOCK, POSSESSION_BEFORE, FORECAST_AFTER, COUNTED_THINGS, STOCK, REVISION,
+    _DESTINATIONS_AFTER, _LEFT_FOR))

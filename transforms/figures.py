@@ -85,7 +85,7 @@ def _article_geography(text: str, opening: list[tuple[int, int]]) -> str:
     of Statistics said" is Australia's story)."""
     counts: dict[str, int] = {}
     for s, e in opening:
-        for cue in C.find_cues(text, s, min(e, s + 600)):  # an opening, not a whole unbroken page
+        for cue in C.find_cues(text, s, min(e, s + 600), families=("geography",)):  # an opening, not a whole unbroken page
             if cue.family == "geography":
                 place = "UK" if cue.value == C.SOURCE_UK else cue.value
                 counts[place] = counts.get(place, 0) + 1
@@ -106,7 +106,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     opening = _opening_lines(text, lowered, line_spans)
     reader.article_period = _article_period(periods, published, opening[-1][1] if opening else 0)
     reader.article_geography = _article_geography(text, opening)
-    first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered) if c.family == "flow"), None)
+    first_flow = next((c for c in C.find_cues(text, 0, min(end, 600), lowered, ("flow",)) if c.family == "flow"), None)
     reader.article_flow = first_flow.value if first_flow else None
 
     drafts: list[Draft] = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .alternation import prefiltered
+
 _MULTIPLIERS = {"million": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000,
                 "billion": 1_000_000_000, "thousand": 1_000, "k": 1_000}
 _WORD_UNITS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -82,6 +84,9 @@ _RATE_BASE_BEFORE = re.compile(r"\b(?:per|in\s+every|for\s+every|out\s+of\s+ever
 _PLUS_AFTER = re.compile(r"(?:-|\s)?plus\b|\+(?!\d)", re.IGNORECASE)
 
 _FROM_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+# (looked for before every number: most windows hold none of the words they need)
+_IDENTIFIER_BEFORE, _RATE_BASE_BEFORE = prefiltered(_IDENTIFIER_BEFORE), prefiltered(_RATE_BASE_BEFORE)
 
 MIN_FLOW_VALUE = 1_000  # flows below a thousand are not reported as migration statistics
 

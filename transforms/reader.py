@@ -149,7 +149,7 @@ class Reader:
         if not numbers and (ending in (":", "?") or heading):
             # A lead-in ("Immigration by reason, year ending June 2016:") names the flow of the list below
             # it; a question ("How many people left in 2023?") names the flow of its answer.
-            named = C.find_cues(text, s, e, self.lowered)
+            named = C.find_cues(text, s, e, self.lowered, ("flow", "breakdown"))
             lead = [c.value for c in named if c.family == "flow"]
             groups = {c.value for c in named if c.family == "breakdown"}
             # "Romanians and Bulgarians?" (not "How many Britons live in other EU countries?": people, not a flow)
@@ -577,7 +577,7 @@ class Reader:
         nxt = next(sentences(self.text, end, len(self.text) if line_end < 0 else line_end), None)
         if nxt is None or not C.THAT_IS.match(self.text, nxt[0]):
             return None
-        flows = {c.value for c in C.find_cues(self.text, *nxt, self.lowered) if c.family == "flow"}
+        flows = {c.value for c in C.find_cues(self.text, *nxt, self.lowered, ("flow",))}
         return flows.pop() if len(flows) == 1 else None
 
     def _plain_flow(self) -> tuple[str, str | None] | None:
@@ -586,7 +586,7 @@ class Reader:
         for span in reversed(self.plains[-_PLAIN_REACH:]):
             if C.COUNTED_NOUN.search(self.text, *span):
                 return None  # "The best guide to where newcomers settle is NI number registrations": the things
-            cues = C.find_cues(self.text, *span, self.lowered)
+            cues = C.find_cues(self.text, *span, self.lowered, ("flow", "breakdown"))
             flows = {c.value for c in cues if c.family == "flow"}
             groups = {c.value for c in cues if c.family == "breakdown"}
             if len(flows) == 1:

@@ -53,7 +53,7 @@ def label_meaning(text: str, start: int, end: int) -> tuple[str | None, str | No
     label = _PART_OF_ABOVE.sub("", text[start:end].strip().lower())
     flow = _LABEL_WORDS.get(label)
     breakdown = _BREAKDOWN_WORDS.get(label)
-    for cue in find_cues(text, start, end):
+    for cue in find_cues(text, start, end, families=("flow", "breakdown")):
         if cue.family == "flow" and flow is None:
             flow = cue.value
         elif cue.family == "breakdown" and breakdown is None:
@@ -184,7 +184,7 @@ def _grid_cells(text: str, rows: list[list[tuple[int, int]]], spans: list[tuple[
 
 def _place(text: str, s: int, e: int) -> str | None:
     """The country a row label names ("United Kingdom", "Ireland"), if any."""
-    geo = next((c.value for c in find_cues(text, s, e) if c.family == "geography"), None)
+    geo = next((c.value for c in find_cues(text, s, e, families=("geography",))), None)
     return "UK" if geo == SOURCE_UK else geo
 
 
