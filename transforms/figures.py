@@ -6,6 +6,7 @@ clause), then its sentence, then the paragraph it sits in, then the article as a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -191,9 +192,15 @@ def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.period_source in ("clause", "sentence", "paragraph", "table") and d.number.value is not None:
             explicit.setdefault((d.flow, d.breakdown, d.number.value), d.period_end)
+    values: dict[tuple, list] = {}
+    for (flow, bd, value), period in explicit.items():
+        if period is not None:
+            values.setdefault((flow, bd), []).append((value, period))
+    for pairs in values.values():
+        pairs.sort()
     for d in drafts:
         if d.period_source in ("article", None) and d.kind == "estimate":
-            period = explicit.get((d.flow, d.breakdown, d.number.value)) or _rounded_from(d, explicit)
+            period = explicit.get((d.flow, d.breakdown, d.number.value)) or _rounded_from(d, values)
             if period:
                 d.period_end, d.period_source = period, "repeated"
                 change = d.extra.get("after_change")  # "revised up by 116,000 to 861,000": one period
@@ -201,14 +208,16 @@ def _resolve_repeated_mentions(drafts: list[Draft]) -> None:
                     change.period_end, change.period_source = period, "repeated"
 
 
-def _rounded_from(d: Draft, explicit: dict) -> date | None:
+def _rounded_from(d: Draft, values: dict) -> date | None:
     """The one period of an explicit figure that a rounder headline writes again: "PEAK REVISED TO
-    0.87m" over "866,000 in the year to June 2023" (within half the headline's precision)."""
+    0.87m" over "866,000 in the year to June 2023" (within half the headline's precision). `values`
+    holds, per (flow, breakdown), the explicit (value, period) pairs in value order."""
     if d.number.value is None or (d.number.precision or 1) < 10_000 or d.number.qualifier != "exact":
         return None
-    half = d.number.precision / 2
-    periods = {p for (flow, bd, value), p in explicit.items()
-               if flow == d.flow and bd == d.breakdown and value != d.number.value and abs(value - d.number.value) <= half}
+    half, pairs = d.number.precision / 2, values.get((d.flow, d.breakdown), [])
+    lo = bisect.bisect_left(pairs, (d.number.value - half,))
+    hi = bisect.bisect_right(pairs, (d.number.value + half, date.max))
+    periods = {p for value, p in pairs[lo:hi] if value != d.number.value}
     return periods.pop() if len(periods) == 1 else None
 
 
@@ -264,9 +273,12 @@ def _misreadings_corrected(text: str, drafts: list[Draft]) -> None:
 _CLAIMED_BEFORE = re.compile(r"\b(?:claimed|claims|claiming|alleged|insisted)\b(?:\s+that)?[^.;:]{0,80}$", re.IGNORECASE)
 
 
+_QUOTE_REACH = 600  # how far back a quotation's opening mark is looked for (bounded: linear in any line's length)
+
+
 def _quoted(text: str, at: int) -> bool:
     """Whether `at` is inside a quotation that opened on its own line."""
-    line_start = text.rfind("\n", 0, at) + 1
+    line_start = max(text.rfind("\n", max(0, at - _QUOTE_REACH), at) + 1, at - _QUOTE_REACH)
     before = text[line_start:at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
@@ -283,9 +295,10 @@ def _claims_the_article_contradicts(text: str, drafts: list[Draft]) -> None:
         if d.flow and d.kind == "estimate" and d.period_end and d.number.value is not None:
             cells.setdefault((d.flow, d.breakdown, d.period_end, d.geography), []).append(d)
     for mentions in cells.values():
-        own = [d for d in mentions if not attributed(d)]
-        for d in mentions:
-            if own and d not in own and not any(_agree(o.number, d.number) for o in own):
+        quoted = [attributed(d) for d in mentions]
+        own = [d.number for d, q in zip(mentions, quoted) if not q]
+        for d, q in zip(mentions, quoted):
+            if q and own and not any(_agree(o, d.number) for o in own):
                 d.extra["disputed"] = True
 
 
