@@ -46,7 +46,7 @@ def main():
     articles = corpus(a.mb)
     rate, n = throughput(articles, a.runs)
     print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}, 1 core")
-    print(f"extraction: {rate:.1f} MB/s per core (median of {a.runs} runs, {len(articles)} articles, "
+    print(f"extraction: {rate:.2f} MB/s per core (median of {a.runs} runs, {len(articles)} articles, "
           f"{sum(len(x.encode()) for x in articles) / 1e6:.1f} MB, {n} figures)")
     for mb in (1, 3):
         line = " ".join(t.replace("\n", " ") for t in corpus(mb))[: int(mb * 1e6)]
