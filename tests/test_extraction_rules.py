@@ -2423,3 +2423,11 @@ def test_a_figure_written_again_more_precisely_is_the_same_figure():
             "arrived in 2025, 872,000 to be exact, and 571,000 emigrated.")
     got = [(f.flow, f.period_end, f.value) for f in figs(text, date(2026, 5, 24))]
     assert [v for f, _, v in got if f == "immigration"] == [1_100_000, 1_138_000, 900_000, 872_000]
+
+
+def test_the_rest_of_the_world_set_against_the_eu_is_non_eu():
+    text = ("In the year to June 2015, those holding the citizenship of another EU country numbered 269,000, almost "
+            "as many as the 277,000 who came from the rest of the world.")
+    assert [f.breakdown_value for f in figs(text, date(2015, 11, 26))] == ["eu", "non_eu"]
+    # alone, the rest of the world is no group of ours
+    assert figs("In 2015, 277,000 arrivals came from the rest of the world.", date(2016, 5, 26)) == []

@@ -126,8 +126,8 @@ BREAKDOWN_CUES = [
                           r"|leavers|newcomers|people|inflows?|outflows?|immigration|emigration|migration|net\s+migration)"
                           # a label in a run of figures: "non-EU 702k | EU 74k | Brits 108k"
                           r"|(?<![\w-])EU:?\s+(?=\d[\d,.]*\s*(?:k|m|mn|million)\b|\d{1,3},\d{3}\b)"
-                          r"|European\s+Union\s+(?:citizens|nationals)|(?:citizens|nationals)\s+of\s+(?:other\s+)?(?:EU|European\s+Union)"
-                          r"\s+(?:countries|member\s+states|states)|(?<!outside\s)(?<!outside\sthe\s)"
+                          r"|European\s+Union\s+(?:citizens|nationals)|(?:citizens|nationals|citizenship)\s+of\s+(?:an)?(?:other\s+)?(?:EU|European\s+Union)"
+                          r"\s+(?:countries|country|member\s+states?|states?)|(?<!outside\s)(?<!outside\sthe\s)"
                           r"\bfrom\s+(?:the\s+)?(?:EU|European\s+Union)\b|EU-born"
                           r"|EU\s+passport\s+holders|(?:holding|with)\s+EU\s+passports"),
     ("citizenship", "british", r"British\s+(?:citizens|nationals|people|emigration|immigration|emigrants|immigrants)"
@@ -585,6 +585,18 @@ def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", _I)
 
 
+_REST_OF_THE_WORLD = re.compile(r"rest\s+of\s+the\s+world", _I)
+
+
+def _rest_of_the_world(text: str, cues: list[Cue]) -> list[Cue]:
+    """"269,000 from another EU country, almost as many as the 277,000 who came from the rest of the world":
+    set against the EU, the rest of the world is everyone outside it."""
+    if not any(c.value == "citizenship:eu" for c in cues):
+        return cues
+    return [c._replace(value="citizenship:non_eu") if c.value == "unlisted:unlisted"
+            and _REST_OF_THE_WORLD.fullmatch(text, c.start, c.end) else c for c in cues]
+
+
 def _uncoordinated(text: str, cues: list[Cue]) -> list[Cue]:
     """Two groups joined as one ("work and study visas", "EU and non-EU citizens") describe neither
     group's own number: both cues are dropped."""
@@ -666,7 +678,7 @@ def find_cues(text: str, start: int, end: int, lowered: str | None = None,
     if any(c.value == "other_way" for c in cues):
         cues = _the_other_way(cues)
     if "breakdown" in families:
-        cues += _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered))
+        cues += _rest_of_the_world(text, _uncoordinated(text, _scan(text, start, end, "breakdown", _BREAKDOWN_RX, masks, lowered)))
     for cue in _scan(text, start, end, "geography", _GEO_RX, masks) if "geography" in families else ():
         if cue.value != SOURCE_UK and _DESTINATIONS_AFTER.match(text, cue.end, min(end, cue.end + 80)):
             continue
