@@ -2431,3 +2431,8 @@ def test_the_rest_of_the_world_set_against_the_eu_is_non_eu():
     assert [f.breakdown_value for f in figs(text, date(2015, 11, 26))] == [None, "eu", "non_eu"]
     # alone, the rest of the world is no group of ours
     assert figs("In 2015, 277,000 arrivals came from the rest of the world.", date(2016, 5, 26)) == []
+
+
+def test_little_different_from_the_previous_year_is_a_base():
+    text = "In 2012 immigration slipped to 512,000, while 338,000 people emigrated, little different from the previous year."
+    assert {f.value: f.period_end for f in figs(text, date(2013, 8, 29))}[338_000] == date(2012, 12, 31)

@@ -102,7 +102,8 @@ _ACCESS_BEFORE = re.compile(r"\b(?:gained|granted|given|lifted|removed|imposed|c
                             r"introduced|ended|expired)\b[^.;,]{0,50}$", re.IGNORECASE)
 # The base of a comparison: "up 20,000 on the previous year", "91,000 lower than a year earlier",
 # "96,000 below its level a year earlier", "down 301k on YE Sep 2024"
-_ON_BEFORE = re.compile(r"\b(?:on|over|than|below|above|under|compared\s+with|compared\s+to)\s+(?:(?:its|the|their)\s+level\s+)?$",
+_ON_BEFORE = re.compile(r"\b(?:on|over|than|below|above|under|compared\s+with|compared\s+to|(?:different|unchanged|changed)\s+from"
+                        r"|similar\s+to|in\s+line\s+with|the\s+same\s+as)\s+(?:(?:its|the|their)\s+level\s+)?$",
                         re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;\d]{0,20}$", re.IGNORECASE)  # "since its peak in 2010"
 
