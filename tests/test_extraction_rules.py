@@ -2436,3 +2436,9 @@ def test_the_rest_of_the_world_set_against_the_eu_is_non_eu():
 def test_little_different_from_the_previous_year_is_a_base():
     text = "In 2012 immigration slipped to 512,000, while 338,000 people emigrated, little different from the previous year."
     assert {f.value: f.period_end for f in figs(text, date(2013, 8, 29))}[338_000] == date(2012, 12, 31)
+
+
+def test_so_starts_another_assertion_with_its_own_period():
+    text = ("Net migration fell to 693,000 in 2023.\n\nNet migration in the year to June 2023, first put at 685,000, "
+            "now stands at 764,000, so last year's figure is 71,000 below the revised high point.")
+    assert {f.value: f.period_end for f in figs(text, date(2024, 5, 23))}[764_000] == date(2023, 6, 30)

@@ -349,7 +349,7 @@ CLAUSE_END = starting_with_first_chars(r"[,;:](?=\s)|[()]|\s[–—|-]\s|\s(?:an
                         # (an amount right after "as" is no clause; a year is: "as 2025 estimate is revised up")
                         r"|(?!(?:19|20)\d\d\b(?![,.]\d))\d)", _I)
 # Where one assertion ends and another, with its own period, begins.
-NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s|,\s+with\s", _I)
+NEW_ASSERTION = starting_with_first_chars(r";|\s(?:while|whereas|but|and)\s|,\s+(?:with|so)\s", _I)
 # Words that let a figure lean on the flow of the sentence before ("The first estimate ... is 728,000").
 ANAPHORA = starting_with_first_chars(r"\b(?:this|these|those|figures?|estimates?|total|record|numbers?|level|same|targets?)\b"
                      r"|\bthat\s+(?:is|was)\b"
