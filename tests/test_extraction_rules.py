@@ -2442,3 +2442,9 @@ def test_so_starts_another_assertion_with_its_own_period():
     text = ("Net migration fell to 693,000 in 2023.\n\nNet migration in the year to June 2023, first put at 685,000, "
             "now stands at 764,000, so last year's figure is 71,000 below the revised high point.")
     assert {f.value: f.period_end for f in figs(text, date(2024, 5, 23))}[764_000] == date(2023, 6, 30)
+
+
+def test_a_universitys_students_are_enrolled_not_arriving():
+    text = ("Net migration rose to 182,000 in the year to June 2013. Here at Northfield, 4,300 of the university's "
+            "21,000 students come from outside the EU.")
+    assert 21_000 not in {f.value for f in figs(text, date(2013, 11, 28))}

@@ -474,6 +474,8 @@ TO_POPULATION = re.compile(r"\s+(?:people\s+)?to\s+(?:the\s+)?(?:UK'?s?\s+|Brita
 # "Vacancies stood at 829,000": things counted, named before their number
 THINGS_BEFORE = starting_with_first_chars(r"\b(?:small[- ]boat\s+(?:arrivals|crossings)\b[^.;]{0,100}"
                            r"|(?:universit(?:y|ies)|college|school)\b[^.;]{0,60}\b(?:had|has|have|enrolled|admitted|taught)"
+                           # "4,300 of the university's 21,000 students": who is enrolled, not who arrived
+                           r"|\b(?:university|college|school|campus)['’]s\s+"
                            r"|backlogs?\s+of"  # "a backlog of 312,000 immigration and asylum cases"
                            # "the number of National Insurance numbers issued to EU nationals, 630,000 in ..."
                            r"|national\s+insurance\s+(?:\(NI\)\s+)?(?:numbers?|registrations)\b[^.;\d]{0,60}?,"

@@ -20,7 +20,7 @@ from .reader import Draft, Reader
 from .segments import LINK_LINE, body_end, lines, sentences, unwrapped, without_markup
 from .tables import find_tables
 
-EXTRACTOR_VERSION = "2026.11.26-95"  # bump to re-extract every article after a rule change
+EXTRACTOR_VERSION = "2026.11.26-96"  # bump to re-extract every article after a rule change
 # ("645,000." ends a sentence: an answer, not a number on display)
 _LONE_NUMBER = re.compile(r"\s*[+\-−]?[£$€]?\d(?:[\d,.]*\d)?\s*(?:k|m|million|bn)?\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s")
