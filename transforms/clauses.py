@@ -255,9 +255,7 @@ def counts_no_migrants(text: str, s: int, e: int, n: NumberMention, flow_cue: C.
     return bool(C.STOCK.match(text, n.end, after) and flow_cue is None
                 or C.STOCK_BEFORE.search(text, max(s, n.start - 40), n.start)
                 or C.POSSESSION_BEFORE.search(text, max(s, n.start - 30), n.start)
-                or C.SAMPLE_BEFORE.search(text, max(s, n.start - 30), n.start)
-                or C.INTERVAL_BEFORE.search(text, max(s, n.start - 40), n.start)
-                or C.REGISTERED_FOR.search(text, max(s, n.start - 30), n.start)
+                or C.NOT_A_COUNT_BEFORE.search(text, max(s, n.start - 40), n.start)
                 or C.WORKER_STOCK.match(text, n.end, after) or C.AGE_GROUP.match(text, n.end, after)
                 or C.AGE_BEFORE.search(text, max(s, n.start - 80), n.start)
                 or C.COUNTED_THINGS.match(text, n.end, min(e, n.end + 100))

@@ -23,13 +23,26 @@ _LEFT_INTRANSITIVE = (r"(?=\s*(?:[,.;:)?!\u2013\u2014-]|$)|\s+(?:in|during|over|
 
 NET_OUTFLOW = "net_outflow"
 
+# "251,000 more people arrived than left", "40,000 more EU citizens left than arrived", "more people
+# moved to the UK for at least a year in 2009 than moved away": one grammar, written once, for the
+# balance cues, the movement words it is not, and the "than" that opens no comparison
+_ARRIVING = r"(?:arrived|came|moved|arriving|coming|arrivals|immigrants)"
+_LEAVING = (r"(?:left|leaving|departed|departing|departures|leavers|emigrants|emigrated|emigrating"
+            r"|moved\s+(?:away|abroad|out)|went\s+abroad)")
+_MORE_WHO = r"(?:[\w-]+\s+){0,3}?"         # "more [people | EU citizens] ..."
+_UP_TO_THAN = r"(?:\s+[\w-]+){0,10}?\s+than\s+"  # "... came [to the UK for at least a year in 2009] than ..."
+_MORE_ARRIVED_THAN_LEFT = _MORE_WHO + _ARRIVING + _UP_TO_THAN + _LEAVING
+_MORE_LEFT_THAN_ARRIVED = _MORE_WHO + _LEAVING + _UP_TO_THAN + _ARRIVING
+# ("337,000 more people came to the UK than left in the year ending June 2016": the "than" opens no comparison)
+MORE_BEFORE_THAN = re.compile(r"\bmore\s+" + _MORE_WHO + r"(?:" + _ARRIVING + r"|" + _LEAVING + r")(?:\s+[\w-]+){0,10}?\s+$", re.I)
+
 # Order matters inside each family: the first (most specific) alternative wins at a position.
 FLOW_CUES = [
     # More leaving than arriving: net migration below zero ("a net outflow of 87,000 EU nationals",
     # "departures exceeded arrivals by 40,000"); the reader gives it as net migration of minus the number
     (NET_OUTFLOW,
      r"net\s+(?:outflow|emigration|outward\s+migration|exodus)"
-     r"|more\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+than\s+(?:arrived|came|arrivals|immigrants)"
+     r"|more\s+" + _MORE_LEFT_THAN_ARRIVED +
      r"|(?:departures|emigration|outflows?|leavers|emigrants)\s+(?:exceeded|outstripped|outnumbered|outpaced|topped)\s+"
      r"(?:(?:EU|non-EU|British)\s+)?(?:arrivals|immigration|inflows?|immigrants)"),
     ("net_migration", r"nett?\s+(?:long[- ]term\s+|international\s+|overseas\s+|inward\s+)?(?:migration|immigration|migrants?|inflow|migr\.)"
@@ -41,7 +54,7 @@ FLOW_CUES = [
                       r"(?:net\s+)?(?:international\s+)?migration"
                       # "arrivals exceeded departures by 230,000", "251,000 more people arrived than left"
                       r"|(?:arrivals|immigration|inflows?)\s+exceeded\s+(?:departures|emigration|outflows?)"
-                      r"|more\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arriving|coming|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|leaving|departed|departing|departures|emigrants|emigrated|emigrating|moved\s+(?:away|abroad|out)|went\s+abroad)"
+                      r"|more\s+" + _MORE_ARRIVED_THAN_LEFT +
                       r"|difference,?\s+known\s+as\s+net"
                       # "582,000 came and 344,000 left ... The balance between the two, 238,000"
                       r"|(?:difference|gap|balance)\s+between\s+the\s+two\b"
@@ -226,8 +239,7 @@ CHANGE_AFTER = re.compile(r"\s*(?:people\s+|migrants\s+|more\s+people\s+)?(?:few
                           # ("nearly 700,000 below the 2023 peak")
                           r"|(?:below|above)\s+(?:its|the|their|that|this|last\s+year's)\s+(?:[\w-]+\s+){0,2}?(?:level|peak|high|record|figure|total|estimate))\b"
                           r"(?!\s+(?:to|from)\b|\s+(?:people\s+)?(?:arrived|came|arrivals|immigrants)\s+than\b"
-                          r"|\s+(?:[\w-]+\s+){0,3}?(?:left|departed|emigrated|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+than\s+(?:arrived|came|arrivals)"
-                          r"|\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arriving|coming|arrivals|immigrants)(?:\s+[\w-]+){0,10}?\s+than\s+(?:left|leaving|departed|departing|departures|emigrants|emigrated|emigrating|moved\s+(?:away|abroad|out)|went\s+abroad))", _I)
+                          r"|\s+" + _MORE_LEFT_THAN_ARRIVED + r"|\s+" + _MORE_ARRIVED_THAN_LEFT + r")", _I)
 # ("people intending to stay for a year", "hoping to settle": what migrants mean to do, not a policy goal)
 _STAY = r"(?!\s+(?:to\s+)?(?:stay|live|remain|settle|leave|move|return|study|work)\b)"
 TARGET_WORDS = (r"targets?|pledg\w*|promis\w*|goals?|aims?|aim(?:ed|ing)" + _STAY + r"|ambitions?|wants?" + _STAY + r"|wanted" + _STAY
@@ -421,20 +433,20 @@ INTERNAL_MOVE = re.compile(r"\b(?:from|to|for|into|with)\s+(?:the\s+)?(?:rest\s+
 NATION_MOVE = re.compile(r"\b(?i:from|to|for|into)\s+(England|Scotland|Wales|Northern\s+Ireland|Great\s+Britain)\b")
 UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 
-# An estimate's uncertainty is no count: "738,000 (95% CI: 678,000 to 798,000)", "plus or minus 35,000"
-INTERVAL_BEFORE = re.compile(r"(?:\b(?:CI|confidence\s+interval|range|margin\s+of\s+error)\s*(?::|of|was|is)?\s*(?:between\s+|from\s+)?"
-                             r"|\bplus\s+or\s+minus\s+|±\s*|\bgive\s+or\s+take\s+)$", re.I)
-
-# "Romanians and Bulgarians registered for 26,600 numbers": registrations, not arrivals
-REGISTERED_FOR = re.compile(r"\bregistered\s+for\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$", _I)
-
 # "Who came?", "How many left?": a question's own verb names the flow of its answer
 QUESTION_FLOW = re.compile(r"\b(?:who|how\s+many(?:\s+people)?)\s+(came|arrived|left|emigrated)\b", _I)
 QUESTION_FLOWS = {"came": "immigration", "arrived": "immigration", "left": "emigration", "emigrated": "emigration"}
 
-# "a survey of 1,200 prospective students", "polled 2,000 adults": the size of a sample, not people moving
-SAMPLE_BEFORE = re.compile(r"\b(?:(?:survey|poll|sample|panel|questionnaire)\s+of|(?:surveyed|polled|questioned|interviewed|sampled)|n\s*=)"
-                           r"\s*(?:(?:around|about|some|roughly|nearly|almost|over|more\s+than|just\s+over|fewer\s+than)\s+)?$", _I)
+# Numbers that count no people moving, told by the words right before them (one search per number):
+NOT_A_COUNT_BEFORE = re.compile(
+    # the size of a sample: "a survey of 1,200 prospective students", "polled 2,000 adults", "n=2,104"
+    r"\b(?:(?:survey|poll|sample|panel|questionnaire)\s+of|(?:surveyed|polled|questioned|interviewed|sampled)|n\s*=)"
+    r"\s*(?:(?:around|about|some|roughly|nearly|almost|over|more\s+than|just\s+over|fewer\s+than)\s+)?$"
+    # an estimate's uncertainty: "738,000 (95% CI: 678,000 to 798,000)", "plus or minus 35,000"
+    r"|(?:\b(?:CI|confidence\s+interval|range|margin\s+of\s+error)\s*(?::|of|was|is)?\s*(?:between\s+|from\s+)?"
+    r"|\bplus\s+or\s+minus\s+|±\s*|\bgive\s+or\s+take\s+)$"
+    # registrations: "Romanians and Bulgarians registered for 26,600 numbers"
+    r"|\bregistered\s+for\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$", _I)
 
 # "the number of EU nationals working in the UK fell by 86,000 to 2.27 million": a stock, whatever it did
 STOCK_SUBJECT = starting_with_first_chars(r"\b(?:number|total|count)\s+of\s+(?:[\w-]+\s+){0,5}?(?:working|living|employed|resident|"
@@ -711,9 +723,9 @@ def direction_of(words: str) -> str:
 # Patterns tried in a short window around every number or over a sentence, which most windows give
 # no match: each first looks for the words a match needs (a plain substring search), and only then
 # runs in full.
-(THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, SAMPLE_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
+(THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, NOT_A_COUNT_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
  SUPERSEDED_BEFORE, STOCK_BEFORE, WORKER_STOCK, POSSESSION_BEFORE, FORECAST_AFTER, COUNTED_THINGS, STOCK, REVISION,
  _DESTINATIONS_AFTER, _LEFT_FOR) = map(prefiltered, (
-    THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, SAMPLE_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
+    THINGS_BEFORE, MASKS, MISPRINT_BEFORE, RESPECTIVELY, NOT_A_COUNT_BEFORE, EXCEEDED_BY, STOCK_SUBJECT, AGE_BEFORE,
     SUPERSEDED_BEFORE, STOCK_BEFORE, WORKER_STOCK, POSSESSION_BEFORE, FORECAST_AFTER, COUNTED_THINGS, STOCK, REVISION,
     _DESTINATIONS_AFTER, _LEFT_FOR))

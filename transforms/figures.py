@@ -140,10 +140,7 @@ def figures_from_article(article_id: str, text: str, published: date | None) -> 
     _date_by_the_report(drafts, reader.article_period, published)
     _resolve_repeated_mentions(drafts)
     _the_same_number_again(text, drafts)
-    for d in drafts:  # "Of the 403,000 who emigrated, 91,000 were British": the whole's period, now known
-        whole = d.extra.get("frame")
-        if whole is not None and d.period_source in ("article", None) and whole.period_source not in ("article", None):
-            d.period_end, d.period_source = whole.period_end, "repeated"
+    _parts_take_the_wholes_period(drafts)
     _misreadings_corrected(text, drafts)
     _claims_the_article_contradicts(text, drafts)
     # (a group outside the contract's vocabulary, "EU14" or "Asia", makes a figure that is not ours)
@@ -156,15 +153,25 @@ def _caption_below(text: str, line_spans: list[tuple[int, int]], idx: int, table
     ls, le = line_spans[idx]
     if not _LONE_NUMBER.fullmatch(text, ls, le) or idx + 1 >= len(line_spans) or idx + 1 in table_lines:
         return None
-    if idx > 0 and _FLOW_LABEL.fullmatch(text, *line_spans[idx - 1]):
+    if idx > 0 and _flow_label(text, *line_spans[idx - 1]):
         return None  # "Immigration\n651,000\nEmigration\n448,000": a flattened table, each label above its number
     ns, ne = line_spans[idx + 1]
     return idx + 1 if text[ns:ne].strip() and not _LONE_NUMBER.fullmatch(text, ns, ne) \
         and not _LIST_ITEM.match(text, ns, ne) else None
 
 
-_FLOW_LABEL = re.compile(r"\s*(?:[Nn]et\s+migration|[Ii]mmigration|[Ee]migration|[Ii]nflow|[Oo]utflow|[Aa]rrivals|[Dd]epartures)"
-                         r"\s*:?\s*")
+def _flow_label(text: str, start: int, end: int) -> bool:
+    """The line is a flow's name and nothing more ("Net migration", "Emigration:")."""
+    cues = C.find_cues(text, start, end, families=("flow",))
+    return len(cues) == 1 and not text[start:cues[0].start].strip() and not text[cues[0].end:end].strip(" \t:")
+
+
+def _parts_take_the_wholes_period(drafts: list[Draft]) -> None:
+    """"Of the 403,000 who emigrated, 91,000 were British": the whole's period, once it is known."""
+    for d in drafts:
+        whole = d.extra.get("frame")
+        if whole is not None and d.period_source in ("article", None) and whole.period_source not in ("article", None):
+            d.period_end, d.period_source = whole.period_end, "repeated"
 
 
 def _date_by_the_report(drafts: list[Draft], provisional: date | None, published: date | None) -> None:

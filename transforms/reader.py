@@ -23,8 +23,6 @@ _SHORT_STATEMENT = re.compile(r"\s*(?:(?:it|this|that)(?:\s+(?:is|was)|'s)\s+)?(
                               r"[\d][\d,.]*\s*(?:k|m|million)?[.!]?\s*", re.I)
 _BARE_VERB = re.compile(r"(?:emigrat|left|arriv|came|moved|depart|return|went)", re.IGNORECASE)  # "172,000 emigrated"
 _WHOLE = re.compile(r"\b(?:overall|in\s+all|in\s+total|altogether|all\s+told)\b", re.IGNORECASE)
-_MORE_THAN_LEFT = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}?(?:arrived|came|moved|arriving|coming|arrivals|immigrants|left|departed|emigrated"
-                             r"|leavers|emigrants|departures)(?:\s+[\w-]+){0,10}?\s+$", re.IGNORECASE)
 _PRECISELY_AFTER = re.compile(r"\s*(?:to\s+be\s+(?:exact|precise)|in\s+(?:its|the)\s+central\s+estimate|precisely|exactly)\b",
                               re.IGNORECASE)
 _RESTATING_DASH = re.compile(r"\s*(?:[-–—(]|,\s+or)\s*")  # "764,000 - three-quarters of a million", "685,000 (0.69m)"
@@ -137,7 +135,7 @@ class Reader:
         periods = [p for p in self._within(self.periods, self.period_starts, s, e) if p.end <= e]
         clauses = comparison_clauses(text, s, e, numbers) if numbers else []
         # ("337,000 more people came to the UK than left in the year ending June 2016": one balance, no comparison)
-        clauses = [c for c in clauses if not _MORE_THAN_LEFT.search(text, max(s, c[0] - 80), c[0])]
+        clauses = [c for c in clauses if not C.MORE_BEFORE_THAN.search(text, max(s, c[0] - 80), c[0])]
         main_abs = [p for p in periods if p.kind == "absolute" and p.period_end and clause_of(p.start, clauses) is None]
         anchor = main_abs[0].period_end if main_abs else self.context_period
         drafts = [] if not numbers else self._drafts(s, e, numbers, periods, clauses, anchor)
@@ -380,7 +378,7 @@ class Reader:
             self._respectively(drafts, s, e, periods, clauses)
         if "former" in text[s:e] or "latter" in text[s:e]:
             self._former_latter(drafts, s)
-        if "each" in text[s:e] or "both" in text[s:e].lower():
+        if self.lowered.find("each", s, e) >= 0 or self.lowered.find("both", s, e) >= 0:
             drafts = self._each(drafts, s, e)
         self._parts_of_a_total(drafts)
         for d in drafts:

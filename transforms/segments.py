@@ -15,7 +15,10 @@ _COMMENTS_HEADING = re.compile(
 # (not after an abbreviation: "Mr. Khan", "approx. 300,000", "Imm. 884k, emig. 676k", "net migr. 208k")
 _ABBREVIATION = "".join(rf"(?<!\b(?i:{a})\.)" for a in ("mr", "mrs", "ms", "dr", "prof", "st", "no", "approx", "est", "c", "ca",
                                                           "vs", "imm", "emig", "migr", "rev", "govt"))
-_SENTENCE_END = starting_with_first_chars(_ABBREVIATION + r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$])|(?<=[.!?][\"”’])\s+")
+_SENTENCE_END_RX = _ABBREVIATION + r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$])|(?<=[.!?][\"”’])\s+"
+_SENTENCE_END = starting_with_first_chars(_SENTENCE_END_RX)
+# In copy written all in lower case ("212k. that's 574k arriving"), a full stop before a lower-case word ends a sentence too
+_SENTENCE_END_IN_LOWER_CASE = starting_with_first_chars(_SENTENCE_END_RX + r"|(?<=[a-z\d][.!?])\s+(?=[a-z])")
 
 
 # A short heading line that opens links to other stories: their headlines are not this article's.
@@ -105,32 +108,17 @@ def lines(text: str, end: int) -> Iterator[tuple[int, int]]:
         start = stop + 1
 
 
-# In copy written all in lower case ("212k. that's 574k arriving"), a full stop before a lower-case word ends a sentence too
-_LOWER_SENTENCE_END = re.compile(r"(?<=[a-z\d][.!?])\s+(?=[a-z])")
 _UPPER = re.compile(r"[A-Z]")
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans inside one line, trimmed of surrounding whitespace."""
     pos = start
-    ends = _SENTENCE_END if end - start < 40 or _UPPER.search(text, start, end) else _lowercase_ends
+    ends = _SENTENCE_END if end - start < 40 or _UPPER.search(text, start, end) else _SENTENCE_END_IN_LOWER_CASE
     for m in ends.finditer(text, start, end):
         yield from _trimmed(text, pos, m.start())
         pos = m.end()
     yield from _trimmed(text, pos, end)
-
-
-class _LowercaseEnds:
-    """Sentence ends of a line with no capital letters: the usual ones and a stop before a lower-case word."""
-
-    @staticmethod
-    def finditer(text: str, start: int, end: int):
-        found = sorted([*_SENTENCE_END.finditer(text, start, end), *_LOWER_SENTENCE_END.finditer(text, start, end)],
-                       key=lambda m: m.start())
-        return found
-
-
-_lowercase_ends = _LowercaseEnds()
 
 
 # No reported sentence runs past this; a longer "sentence" is a page without punctuation (a scrape
